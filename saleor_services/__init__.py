@@ -1,0 +1,1 @@
+"""Service and subscription management for Saleor."""

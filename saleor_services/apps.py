@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class ServicesConfig(AppConfig):
+    name = "saleor_services"
+    label = "saleor_services"
+    verbose_name = "Services"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from .conf import get_settings
+
+        # Fail at start-up, naming the key, rather than on the first sweep.
+        get_settings()

@@ -1,0 +1,151 @@
+"""The package's settings: one `SALEOR_SERVICES` dict, read once into `ServicesSettings`.
+
+Every key is validated when the app starts, so a typo or a wrong type fails the deploy
+with an `ImproperlyConfigured` that names the key, not a sweep at 3 a.m.
+"""
+
+import functools
+from dataclasses import dataclass, fields
+from datetime import time
+from typing import Any
+
+from django.conf import settings as django_settings
+from django.core.exceptions import ImproperlyConfigured
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+
+SETTINGS_NAME = "SALEOR_SERVICES"
+
+# Day offsets of the daily automation. Plans may override these keys; `None` means
+# "never" and 0 means "on the day".
+AUTOMATION_DAY_KEYS = (
+    "RENEWAL_DAYS_BEFORE",
+    "REMINDER_DAYS_BEFORE",
+    "GRACE_DAYS",
+    "SUSPENSION_WARNING_DAYS_BEFORE",
+    "TERMINATE_SUSPENDED_AFTER_DAYS",
+    "TERMINATE_CANCELLED_AFTER_DAYS",
+    "TERMINATION_WARNING_DAYS_BEFORE",
+)
+
+
+@dataclass(frozen=True)
+class ServicesSettings:
+    RENEWAL_DAYS_BEFORE: int | None = 7
+    REMINDER_DAYS_BEFORE: tuple[int, ...] = (7, 1)
+    GRACE_DAYS: int | None = 3
+    SUSPENSION_WARNING_DAYS_BEFORE: int | None = 1
+    TERMINATE_SUSPENDED_AFTER_DAYS: int | None = 14
+    TERMINATE_CANCELLED_AFTER_DAYS: int | None = 30
+    TERMINATION_WARNING_DAYS_BEFORE: int | None = 3
+    # Time of day (host time zone) at which the daily automation runs.
+    AUTOMATION_TIME: time = time(3, 0)
+    # Dotted path of a provisioner class; `None` means nothing is provisioned.
+    PROVISIONER: str | None = None
+    # Key for provisioning passwords at rest; derived from SECRET_KEY when empty.
+    ENCRYPTION_KEY: str | None = None
+    CANCELLATION_REASON_MAX_LENGTH: int = 1000
+
+
+_DAY_RANGE = range(0, 3651)
+
+
+def _day_count(key: str, value: Any, *, optional: bool) -> int | None:
+    if value is None and optional:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value not in _DAY_RANGE:
+        expected = "a whole number of days from 0 to 3650"
+        if optional:
+            expected += " or None (never)"
+        raise ImproperlyConfigured(f"{SETTINGS_NAME}['{key}'] must be {expected}, got {value!r}.")
+    return value
+
+
+def _day_list(key: str, value: Any) -> tuple[int, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list | tuple):
+        raise ImproperlyConfigured(
+            f"{SETTINGS_NAME}['{key}'] must be a list of day counts, got {value!r}."
+        )
+    days = [_day_count(key, day, optional=False) for day in value]
+    return tuple(sorted(set(days), reverse=True))
+
+
+def _time_of_day(key: str, value: Any) -> time:
+    if isinstance(value, time):
+        return value
+    if isinstance(value, str):
+        try:
+            return time.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ImproperlyConfigured(
+        f"{SETTINGS_NAME}['{key}'] must be a time of day such as '03:00', got {value!r}."
+    )
+
+
+def _optional_text(key: str, value: Any) -> str | None:
+    if value is None or (isinstance(value, str) and value.strip()):
+        return value
+    raise ImproperlyConfigured(
+        f"{SETTINGS_NAME}['{key}'] must be a non-empty string or None, got {value!r}."
+    )
+
+
+def _reason_length(key: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 1000:
+        raise ImproperlyConfigured(
+            f"{SETTINGS_NAME}['{key}'] must be a whole number from 1 to 1000, got {value!r}."
+        )
+    return value
+
+
+_VALIDATORS = {
+    "RENEWAL_DAYS_BEFORE": lambda k, v: _day_count(k, v, optional=True),
+    "REMINDER_DAYS_BEFORE": _day_list,
+    "GRACE_DAYS": lambda k, v: _day_count(k, v, optional=True),
+    "SUSPENSION_WARNING_DAYS_BEFORE": lambda k, v: _day_count(k, v, optional=True),
+    "TERMINATE_SUSPENDED_AFTER_DAYS": lambda k, v: _day_count(k, v, optional=True),
+    "TERMINATE_CANCELLED_AFTER_DAYS": lambda k, v: _day_count(k, v, optional=True),
+    "TERMINATION_WARNING_DAYS_BEFORE": lambda k, v: _day_count(k, v, optional=True),
+    "AUTOMATION_TIME": _time_of_day,
+    "PROVISIONER": _optional_text,
+    "ENCRYPTION_KEY": _optional_text,
+    "CANCELLATION_REASON_MAX_LENGTH": _reason_length,
+}
+assert set(_VALIDATORS) == {f.name for f in fields(ServicesSettings)}
+
+
+def _clean(raw: Any, *, allowed: tuple[str, ...] | None = None, source: str) -> dict:
+    if not isinstance(raw, dict):
+        raise ImproperlyConfigured(f"{source} must be a dict, got {type(raw).__name__}.")
+    allowed_keys = allowed if allowed is not None else tuple(_VALIDATORS)
+    unknown = sorted(set(raw) - set(allowed_keys))
+    if unknown:
+        raise ImproperlyConfigured(
+            f"{source} has unknown key(s) {', '.join(map(repr, unknown))}; "
+            f"known keys are {', '.join(allowed_keys)}."
+        )
+    return {key: _VALIDATORS[key](key, value) for key, value in raw.items()}
+
+
+def load_settings() -> ServicesSettings:
+    raw = getattr(django_settings, SETTINGS_NAME, {})
+    return ServicesSettings(**_clean(raw, source=f"settings.{SETTINGS_NAME}"))
+
+
+@functools.cache
+def get_settings() -> ServicesSettings:
+    return load_settings()
+
+
+def clean_automation_overrides(raw: Any) -> dict:
+    """Validate a plan's overrides of the automation day offsets (same rules as above)."""
+    return _clean(raw, allowed=AUTOMATION_DAY_KEYS, source="automation overrides")
+
+
+@receiver(setting_changed)
+def _reset_on_change(*, setting: str, **kwargs) -> None:
+    if setting in (SETTINGS_NAME, "SECRET_KEY"):
+        get_settings.cache_clear()

@@ -1,0 +1,172 @@
+"""Services from a paid order: one per unit of every line sold under a ServicePlan.
+
+Idempotent: the host may report the same payment more than once, from several threads.
+Orders are serialised by a transaction-scoped advisory lock, existing units are skipped,
+and the unique (order line, unit) constraint stands behind both.
+"""
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+from django.db import connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from .actors import SYSTEM
+from .billing_cycles import first_due_date
+from .enums import ActivationMode, ProvisioningState, ServiceEventType, ServiceStatus
+from .events import build_event
+from .models import Service, ServiceEvent, ServicePlan
+from .provisioning import get_provisioner
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PaidOrderLine:
+    line_id: UUID
+    variant_id: int | None
+    product_id: int | None
+    product_name: str
+    variant_name: str
+    quantity: int
+    unit_price: Decimal
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PaidOrder:
+    """What the domain needs of a paid order, whatever host it came from."""
+
+    order_id: UUID
+    channel_slug: str
+    currency: str
+    user_id: int | None
+    user_email: str
+    lines: tuple[PaidOrderLine, ...]
+    customer_name: str = ""
+
+
+def plans_for_lines(lines: tuple[PaidOrderLine, ...]) -> dict[UUID, ServicePlan]:
+    """The plan of each service line (a variant's own plan wins over its product's)."""
+    variant_ids = {line.variant_id for line in lines if line.variant_id is not None}
+    product_ids = {line.product_id for line in lines if line.product_id is not None}
+    if not variant_ids and not product_ids:
+        return {}
+    plans = ServicePlan.objects.filter(
+        Q(variant_id__in=variant_ids) | Q(variant_id__isnull=True, product_id__in=product_ids)
+    )
+    by_variant, by_product = {}, {}
+    for plan in plans:
+        if plan.variant_id is not None:
+            by_variant[plan.variant_id] = plan
+        else:
+            by_product[plan.product_id] = plan
+    result = {}
+    for line in lines:
+        plan = by_variant.get(line.variant_id) or by_product.get(line.product_id)
+        if plan is not None:
+            result[line.line_id] = plan
+    return result
+
+
+def _lock_order(order_id: UUID) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))",
+            [f"saleor_services.paid_order:{order_id}"],
+        )
+
+
+def _new_service(
+    order: PaidOrder,
+    line: PaidOrderLine,
+    unit_index: int,
+    plan: ServicePlan,
+    *,
+    today: date,
+    provisioning: bool,
+) -> Service:
+    now = timezone.now()
+    automatic = plan.activation_mode == ActivationMode.AUTOMATIC
+    active_now = automatic and not provisioning
+    return Service(
+        user_id=order.user_id,
+        user_email=order.user_email,
+        customer_name=order.customer_name,
+        order_id=order.order_id,
+        order_line_id=line.line_id,
+        unit_index=unit_index,
+        channel_slug=order.channel_slug,
+        product_id=line.product_id,
+        variant_id=line.variant_id,
+        product_name=line.product_name,
+        variant_name=line.variant_name,
+        plan=plan,
+        billing_cycle=plan.billing_cycle,
+        recurring_amount=line.unit_price,
+        currency=order.currency,
+        next_due_date=first_due_date(today, plan.billing_cycle),
+        billing_anchor_day=today.day,
+        status=ServiceStatus.ACTIVE if active_now else ServiceStatus.PENDING,
+        activated_at=now if active_now else None,
+        options=dict(line.options),
+        provisioning_state=(
+            ProvisioningState.QUEUED if automatic and provisioning else ProvisioningState.NOT_REQUIRED
+        ),
+    )
+
+
+def create_services_for_paid_order(
+    paid_order: PaidOrder, *, today: date | None = None
+) -> list[Service]:
+    """Create the services a paid order is owed; returns only those created now."""
+    plans = plans_for_lines(paid_order.lines)
+    if not plans:
+        return []
+    today = today or timezone.localdate()
+    provisioner = get_provisioner()
+    with transaction.atomic():
+        _lock_order(paid_order.order_id)
+        existing = set(
+            Service.objects.filter(order_id=paid_order.order_id).values_list(
+                "order_line_id", "unit_index"
+            )
+        )
+        services = [
+            _new_service(
+                paid_order, line, unit_index, plans[line.line_id],
+                today=today, provisioning=provisioner is not None,
+            )
+            for line in paid_order.lines
+            if line.line_id in plans
+            for unit_index in range(line.quantity)
+            if (line.line_id, unit_index) not in existing
+        ]
+        if not services:
+            return []
+        Service.objects.bulk_create(services)
+        ServiceEvent.objects.bulk_create(
+            build_event(
+                service=service,
+                type=ServiceEventType.CREATED,
+                actor=SYSTEM,
+                new_status=service.status,
+                order_id=service.order_id,
+                order_line_id=service.order_line_id,
+                unit_index=service.unit_index,
+                plan_id=service.plan_id,
+            )
+            for service in services
+        )
+        queued = [s.pk for s in services if s.provisioning_state == ProvisioningState.QUEUED]
+        if queued:
+            transaction.on_commit(lambda: [provisioner.provision(pk) for pk in queued])
+    logger.info(
+        "Created %d service(s) for paid order %s.", len(services), paid_order.order_id
+    )
+    return services

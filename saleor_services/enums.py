@@ -1,0 +1,99 @@
+from django.db import models
+
+
+class ServiceStatus(models.TextChoices):
+    PENDING = "PENDING", "Pending"
+    ACTIVE = "ACTIVE", "Active"
+    SUSPENDED = "SUSPENDED", "Suspended"
+    PAUSED = "PAUSED", "Paused"
+    CANCELLED = "CANCELLED", "Cancelled"
+    TERMINATED = "TERMINATED", "Terminated"
+    FRAUD = "FRAUD", "Fraud"
+    ARCHIVED = "ARCHIVED", "Archived"
+
+
+class BillingCycle(models.TextChoices):
+    MONTHLY = "MONTHLY", "Monthly"
+    QUARTERLY = "QUARTERLY", "Quarterly"
+    SEMIANNUALLY = "SEMIANNUALLY", "Semi-annually"
+    ANNUALLY = "ANNUALLY", "Annually"
+    BIENNIALLY = "BIENNIALLY", "Biennially"
+    TRIENNIALLY = "TRIENNIALLY", "Triennially"
+    ONE_TIME = "ONE_TIME", "One time"
+
+
+class CancellationMode(models.TextChoices):
+    REQUEST = "REQUEST", "Request (staff review)"
+    IMMEDIATE = "IMMEDIATE", "Immediate"
+
+
+class ActivationMode(models.TextChoices):
+    AUTOMATIC = "AUTOMATIC", "Automatic"
+    MANUAL = "MANUAL", "Manual (staff)"
+
+
+class CancellationType(models.TextChoices):
+    IMMEDIATE = "IMMEDIATE", "Immediate"
+    END_OF_BILLING_PERIOD = "END_OF_BILLING_PERIOD", "End of billing period"
+
+
+class CancellationRequestStatus(models.TextChoices):
+    PENDING = "PENDING", "Pending"
+    APPROVED = "APPROVED", "Approved"
+    REJECTED = "REJECTED", "Rejected"
+    WITHDRAWN = "WITHDRAWN", "Withdrawn"
+    COMPLETED = "COMPLETED", "Completed"
+
+
+# A request is "open" until it is decided against or carried out.
+OPEN_CANCELLATION_STATUSES = (
+    CancellationRequestStatus.PENDING,
+    CancellationRequestStatus.APPROVED,
+)
+
+
+class ProvisioningState(models.TextChoices):
+    NOT_REQUIRED = "NOT_REQUIRED", "Not required"
+    QUEUED = "QUEUED", "Queued"
+    SUCCEEDED = "SUCCEEDED", "Succeeded"
+    FAILED = "FAILED", "Failed"
+
+
+class SuspensionCause(models.TextChoices):
+    NON_PAYMENT = "NON_PAYMENT", "Non-payment"
+    OTHER = "OTHER", "Other"
+
+
+class RenewalStatus(models.TextChoices):
+    OPEN = "OPEN", "Open"
+    PAID = "PAID", "Paid"
+    VOID = "VOID", "Void"
+
+
+class ActorType(models.TextChoices):
+    CUSTOMER = "CUSTOMER", "Customer"
+    STAFF = "STAFF", "Staff"
+    APP = "APP", "App"
+    SYSTEM = "SYSTEM", "System"
+
+
+class ServiceEventType(models.TextChoices):
+    CREATED = "CREATED", "Created"
+    ACTIVATED = "ACTIVATED", "Activated"
+    SUSPENDED = "SUSPENDED", "Suspended"
+    UNSUSPENDED = "UNSUSPENDED", "Unsuspended"
+    PAUSED = "PAUSED", "Paused"
+    RESUMED = "RESUMED", "Resumed"
+    CANCELLATION_REQUESTED = "CANCELLATION_REQUESTED", "Cancellation requested"
+    CANCELLATION_APPROVED = "CANCELLATION_APPROVED", "Cancellation approved"
+    CANCELLATION_REJECTED = "CANCELLATION_REJECTED", "Cancellation rejected"
+    CANCELLATION_WITHDRAWN = "CANCELLATION_WITHDRAWN", "Cancellation withdrawn"
+    CANCELLED = "CANCELLED", "Cancelled"
+    TERMINATED = "TERMINATED", "Terminated"
+    MARKED_FRAUD = "MARKED_FRAUD", "Marked as fraud"
+    ARCHIVED = "ARCHIVED", "Archived"
+    PROVISIONING_QUEUED = "PROVISIONING_QUEUED", "Provisioning queued"
+    PROVISIONING_SUCCEEDED = "PROVISIONING_SUCCEEDED", "Provisioning succeeded"
+    PROVISIONING_FAILED = "PROVISIONING_FAILED", "Provisioning failed"
+    UPDATED = "UPDATED", "Updated"
+    OWNER_REMOVED = "OWNER_REMOVED", "Owner account deleted"

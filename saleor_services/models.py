@@ -1,0 +1,272 @@
+"""Tables of the service domain.
+
+Saleor objects (orders, lines, variants, products, channels, apps) are kept as ids plus
+snapshots, never as foreign keys: services outlive deleted variants and users, and these
+migrations never depend on a Saleor migration. The one foreign key out is the owner.
+Business rules live in the service functions, not in `save()`.
+"""
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import Q
+
+from .credentials import EncryptedSecretField, empty_secret
+from .enums import (
+    OPEN_CANCELLATION_STATUSES,
+    ActivationMode,
+    ActorType,
+    BillingCycle,
+    CancellationMode,
+    CancellationRequestStatus,
+    CancellationType,
+    ProvisioningState,
+    RenewalStatus,
+    ServiceEventType,
+    ServiceStatus,
+    SuspensionCause,
+)
+
+# Saleor's money columns: DEFAULT_MAX_DIGITS = 12, DEFAULT_DECIMAL_PLACES = 3.
+MONEY = {"max_digits": 12, "decimal_places": 3}
+CANCELLATION_REASON_MAX_LENGTH = 1000
+
+
+class ServicePlan(models.Model):
+    """Which variant (or whole product) is sold as a service, and how it behaves."""
+
+    name = models.CharField(max_length=250)
+    # Saleor ProductVariant / Product ids; a variant plan wins over a product plan.
+    variant_id = models.BigIntegerField(null=True, blank=True)
+    product_id = models.BigIntegerField(null=True, blank=True)
+    billing_cycle = models.CharField(
+        max_length=16, choices=BillingCycle.choices, default=BillingCycle.MONTHLY
+    )
+    allow_pause = models.BooleanField(default=True)
+    allow_cancel = models.BooleanField(default=True)
+    cancellation_mode = models.CharField(
+        max_length=16, choices=CancellationMode.choices, default=CancellationMode.REQUEST
+    )
+    notice_period_days = models.PositiveSmallIntegerField(default=0)
+    activation_mode = models.CharField(
+        max_length=16, choices=ActivationMode.choices, default=ActivationMode.AUTOMATIC
+    )
+    # Per-plan day offsets of the automation (keys of conf.AUTOMATION_DAY_KEYS).
+    automation_overrides = models.JSONField(default=dict, blank=True)
+    change_targets = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="change_sources"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ("name", "pk")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(variant_id__isnull=False) | Q(product_id__isnull=False),
+                name="service_plan_has_variant_or_product",
+            ),
+            models.UniqueConstraint(
+                fields=["variant_id"],
+                condition=Q(variant_id__isnull=False),
+                name="service_plan_unique_variant",
+            ),
+            models.UniqueConstraint(
+                fields=["product_id"],
+                condition=Q(variant_id__isnull=True),
+                name="service_plan_unique_product",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Service(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="services",
+    )
+    user_email = models.EmailField(max_length=254, blank=True)
+    customer_name = models.CharField(max_length=256, blank=True)
+
+    # Origin: one service per unit of a paid order line.
+    order_id = models.UUIDField(db_index=True)
+    order_line_id = models.UUIDField()
+    unit_index = models.PositiveSmallIntegerField()
+    channel_slug = models.CharField(max_length=255)
+
+    product_id = models.BigIntegerField(null=True, blank=True)
+    variant_id = models.BigIntegerField(null=True, blank=True)
+    product_name = models.CharField(max_length=386)
+    variant_name = models.CharField(max_length=255, blank=True)
+    plan = models.ForeignKey(ServicePlan, on_delete=models.PROTECT, related_name="services")
+
+    domain = models.CharField(max_length=255, blank=True)
+    billing_cycle = models.CharField(max_length=16, choices=BillingCycle.choices)
+    recurring_amount = models.DecimalField(**MONEY)
+    currency = models.CharField(max_length=3)
+    next_due_date = models.DateField(null=True, blank=True)
+    # Day of month renewals keep to (31 Jan -> 28 Feb -> 31 Mar).
+    billing_anchor_day = models.PositiveSmallIntegerField(default=1)
+    status = models.CharField(
+        max_length=16, choices=ServiceStatus.choices, default=ServiceStatus.PENDING
+    )
+    options = models.JSONField(default=dict, blank=True)
+
+    server_hostname = models.CharField(max_length=255, blank=True)
+    username = models.CharField(max_length=255, blank=True)
+    password = EncryptedSecretField(default=empty_secret, blank=True)
+    package_name = models.CharField(max_length=255, blank=True)
+    provisioning_state = models.CharField(
+        max_length=16,
+        choices=ProvisioningState.choices,
+        default=ProvisioningState.NOT_REQUIRED,
+    )
+    provisioning_error = models.TextField(blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    activated_at = models.DateTimeField(null=True, blank=True)
+    suspended_at = models.DateTimeField(null=True, blank=True)
+    suspension_reason = models.CharField(max_length=1000, blank=True)
+    suspension_cause = models.CharField(
+        max_length=16, choices=SuspensionCause.choices, blank=True
+    )
+    paused_at = models.DateTimeField(null=True, blank=True)
+    resume_on = models.DateField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    terminated_at = models.DateTimeField(null=True, blank=True)
+
+    metadata = models.JSONField(default=dict, blank=True)
+    private_metadata = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ("pk",)
+        constraints = [
+            models.UniqueConstraint(
+                fields=["order_line_id", "unit_index"], name="service_unique_order_line_unit"
+            ),
+        ]
+        indexes = [
+            # The daily sweeps: "status X and due on or before D".
+            models.Index(fields=["status", "next_due_date"], name="service_status_due_idx"),
+            models.Index(fields=["user", "status"], name="service_user_status_idx"),
+            models.Index(fields=["plan", "status"], name="service_plan_status_idx"),
+            models.Index(fields=["next_due_date", "id"], name="service_due_id_idx"),
+            models.Index(fields=["user_email"], name="service_user_email_idx"),
+            models.Index(fields=["server_hostname"], name="service_server_idx"),
+            models.Index(fields=["variant_id"], name="service_variant_idx"),
+            models.Index(fields=["product_id"], name="service_product_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.product_name} #{self.pk}" + (f" ({self.domain})" if self.domain else "")
+
+    def __repr__(self) -> str:
+        return f"<Service pk={self.pk} status={self.status} product={self.product_name!r}>"
+
+
+class CancellationRequest(models.Model):
+    service = models.ForeignKey(
+        Service, on_delete=models.CASCADE, related_name="cancellation_requests"
+    )
+    type = models.CharField(max_length=24, choices=CancellationType.choices)
+    reason = models.CharField(max_length=CANCELLATION_REASON_MAX_LENGTH)
+    status = models.CharField(
+        max_length=16,
+        choices=CancellationRequestStatus.choices,
+        default=CancellationRequestStatus.PENDING,
+    )
+    effective_date = models.DateField()
+    requested_by_type = models.CharField(max_length=16, choices=ActorType.choices)
+    requested_by_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_by_app_id = models.BigIntegerField(null=True, blank=True)
+    decided_by_type = models.CharField(max_length=16, choices=ActorType.choices, blank=True)
+    decided_by_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_by_app_id = models.BigIntegerField(null=True, blank=True)
+    decision_note = models.CharField(max_length=CANCELLATION_REASON_MAX_LENGTH, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ("-created_at", "-pk")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service"],
+                condition=Q(status__in=OPEN_CANCELLATION_STATUSES),
+                name="cancellation_request_one_open_per_service",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "created_at"], name="cancel_req_status_created_idx"),
+            models.Index(
+                fields=["effective_date"],
+                condition=Q(status=CancellationRequestStatus.APPROVED),
+                name="cancel_req_approved_due_idx",
+            ),
+        ]
+
+    def __repr__(self) -> str:
+        return f"<CancellationRequest pk={self.pk} service={self.service_id} status={self.status}>"
+
+
+class ServiceEvent(models.Model):
+    """The activity log; written in the same transaction as the change it records."""
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="events")
+    date = models.DateTimeField(auto_now_add=True)
+    type = models.CharField(max_length=32, choices=ServiceEventType.choices)
+    actor_type = models.CharField(max_length=16, choices=ActorType.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    app_id = models.BigIntegerField(null=True, blank=True)
+    parameters = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ("date", "pk")
+        indexes = [models.Index(fields=["service", "date"], name="service_event_service_date_idx")]
+
+    def __repr__(self) -> str:
+        return f"<ServiceEvent pk={self.pk} service={self.service_id} type={self.type}>"
+
+
+class Renewal(models.Model):
+    """The renewal invoice of one billing period of a service."""
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="renewals")
+    period_start = models.DateField()
+    period_end = models.DateField()
+    amount = models.DecimalField(**MONEY)
+    currency = models.CharField(max_length=3)
+    due_date = models.DateField()
+    status = models.CharField(
+        max_length=8, choices=RenewalStatus.choices, default=RenewalStatus.OPEN
+    )
+    # The host's payable document (a Saleor order id inside Saleor).
+    order_id = models.UUIDField(null=True, blank=True, db_index=True)
+    reminders_sent = ArrayField(models.PositiveSmallIntegerField(), default=list, blank=True)
+    paid_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ("-period_start", "-pk")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service", "period_start"], name="renewal_unique_service_period"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "due_date"], name="renewal_status_due_idx")]
+
+    def __repr__(self) -> str:
+        return f"<Renewal pk={self.pk} service={self.service_id} {self.period_start} {self.status}>"

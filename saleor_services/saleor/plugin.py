@@ -1,0 +1,42 @@
+import logging
+
+from saleor.plugins.base_plugin import BasePlugin
+
+from ..creation import create_services_for_paid_order
+from .orders import is_renewal_order, paid_order_from_saleor
+
+logger = logging.getLogger(__name__)
+
+
+class ServicesPlugin(BasePlugin):
+    PLUGIN_ID = "saleor_services"
+    PLUGIN_NAME = "Services"
+    PLUGIN_DESCRIPTION = (
+        "Turns paid service lines into services with a billing lifecycle."
+    )
+    # Global and on by default: otherwise a plugin is off in every channel until
+    # somebody configures it.
+    CONFIGURATION_PER_CHANNEL = False
+    DEFAULT_ACTIVE = True
+    DEFAULT_CONFIGURATION: list = []
+    CONFIG_STRUCTURE: dict = {}
+
+    def order_fully_paid(self, order, previous_value, webhooks=None):
+        """Runs after commit inside Saleor's checkout and may run more than once.
+
+        It must never raise: a failure is logged and the reconciliation sweep makes
+        the services later.
+        """
+        try:
+            if is_renewal_order(order):
+                # Renewal payments are handled by the billing automation.
+                logger.debug("Order %s is a renewal order; no services created.", order.pk)
+            else:
+                create_services_for_paid_order(paid_order_from_saleor(order))
+        except Exception:
+            logger.exception(
+                "Could not create services for paid order %s; the reconciliation "
+                "sweep will retry.",
+                getattr(order, "pk", None),
+            )
+        return previous_value

@@ -1,0 +1,1 @@
+"""The standalone host: a small Django project for the tests and the demo. Not shipped."""
