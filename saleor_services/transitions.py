@@ -35,8 +35,10 @@ TRANSITIONS: dict[ServiceAction, Transition] = {
         frozenset({S.PENDING, S.ACTIVE, S.SUSPENDED, S.PAUSED}), S.CANCELLED
     ),
     ServiceAction.TERMINATE: Transition(frozenset({S.SUSPENDED, S.CANCELLED}), S.TERMINATED),
+    # Not from ARCHIVED either: archiving is the resting place after an ending, and
+    # terminated must stay final.
     ServiceAction.MARK_FRAUD: Transition(
-        frozenset(set(S) - {S.TERMINATED, S.FRAUD}), S.FRAUD
+        frozenset(set(S) - {S.TERMINATED, S.FRAUD, S.ARCHIVED}), S.FRAUD
     ),
     ServiceAction.ARCHIVE: Transition(
         frozenset({S.CANCELLED, S.TERMINATED, S.FRAUD}), S.ARCHIVED
