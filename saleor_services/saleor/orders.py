@@ -25,6 +25,7 @@ def paid_order_from_saleor(order: Order) -> PaidOrder:
     """One query for the lines (with their variants' product ids), whatever their number."""
     lines = order.lines.select_related("variant").only(
         "id",
+        "order_id",  # deferred, it would cost a query per line
         "variant_id",
         "variant__product_id",
         "product_name",

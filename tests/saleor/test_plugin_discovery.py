@@ -1,0 +1,23 @@
+import pytest
+
+pytest.importorskip("saleor")
+
+from django.conf import settings  # noqa: E402
+from saleor.plugins.manager import get_plugins_manager  # noqa: E402
+
+from saleor_services.saleor.plugin import ServicesPlugin  # noqa: E402
+
+from .conftest import PLUGIN_PATH  # noqa: E402
+
+
+def test_entry_point_installs_the_app_and_the_plugin():
+    assert "saleor_services" in settings.INSTALLED_APPS
+    assert PLUGIN_PATH in settings.EXTERNAL_PLUGINS
+
+
+@pytest.mark.django_db
+def test_plugin_is_active_without_configuration(channel_USD):
+    manager = get_plugins_manager(allow_replica=False)
+    [plugin] = [p for p in manager.get_all_plugins() if isinstance(p, ServicesPlugin)]
+    assert plugin.active
+    assert manager.get_plugin(ServicesPlugin.PLUGIN_ID) is not None
