@@ -24,6 +24,8 @@ def test_resume_moves_due_date_by_paused_days(make_service, as_customer):
     service.refresh_from_db()
     assert service.status == ServiceStatus.PAUSED
     assert service.resume_on == date(2026, 3, 1)
+    [paused] = events_of(service, ServiceEventType.PAUSED)
+    assert (paused.actor_type, paused.user_id) == ("CUSTOMER", as_customer.user.pk)
 
     with _at(date(2026, 3, 1)):
         lifecycle.service_resume(service_id=service.pk, actor=as_customer)
