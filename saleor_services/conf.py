@@ -45,6 +45,9 @@ class ServicesSettings:
     # Key for provisioning passwords at rest; derived from SECRET_KEY when empty.
     ENCRYPTION_KEY: str | None = None
     CANCELLATION_REASON_MAX_LENGTH: int = 1000
+    # Outside Saleor: the Django permission staff need to manage services (None: any
+    # staff user). Inside Saleor, MANAGE_ORDERS decides and this is not used.
+    STAFF_PERMISSION: str | None = None
 
 
 _DAY_RANGE = range(0, 3651)
@@ -113,6 +116,7 @@ _VALIDATORS = {
     "PROVISIONER": _optional_text,
     "ENCRYPTION_KEY": _optional_text,
     "CANCELLATION_REASON_MAX_LENGTH": _reason_length,
+    "STAFF_PERMISSION": _optional_text,
 }
 assert set(_VALIDATORS) == {f.name for f in fields(ServicesSettings)}
 

@@ -47,6 +47,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "standalone.auth.BearerTokenMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
 ]
 
@@ -78,11 +79,16 @@ EMAIL_BACKEND = os.environ.get(
 
 CELERY_BROKER_URL = os.environ.get("SERVICES_REDIS_URL", "redis://127.0.0.1:6379/0")
 
-SALEOR_SERVICES: dict = {}
+SALEOR_SERVICES: dict = {"STAFF_PERMISSION": "standalone.manage_orders"}
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"saleor_services": {"handlers": ["console"], "level": "INFO"}},
+    "loggers": {
+        "saleor_services": {"handlers": ["console"], "level": "INFO"},
+        # graphql-core logs every resolver exception, expected refusals included;
+        # unexpected ones are logged by the endpoint itself.
+        "graphql.execution": {"handlers": [], "level": "CRITICAL", "propagate": False},
+    },
 }

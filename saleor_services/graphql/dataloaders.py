@@ -1,0 +1,109 @@
+"""Batch loaders (one query per kind of row per request, whatever the page size)."""
+
+from collections import defaultdict
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count
+from promise import Promise
+from promise.dataloader import DataLoader
+
+from ..models import CancellationRequest, Renewal, Service, ServiceEvent, ServicePlan
+from ..selectors import open_cancellation_requests
+
+
+class RequestLoader(DataLoader):
+    """One instance per request (kept on the context), so batches span the whole query."""
+
+    def __new__(cls, context):
+        loaders = context.__dict__.setdefault("_saleor_services_loaders", {})
+        if cls not in loaders:
+            loader = super().__new__(cls)
+            DataLoader.__init__(loader)
+            loaders[cls] = loader
+        return loaders[cls]
+
+    def __init__(self, context):  # set up once, in __new__
+        pass
+
+    def batch_load_fn(self, keys):
+        return Promise.resolve(self.batch_load(list(keys)))
+
+    def batch_load(self, keys: list) -> list:
+        raise NotImplementedError
+
+
+class PlanByIdLoader(RequestLoader):
+    def batch_load(self, keys):
+        plans = ServicePlan.objects.in_bulk(keys)
+        return [plans.get(key) for key in keys]
+
+
+class ServiceByIdLoader(RequestLoader):
+    def batch_load(self, keys):
+        services = Service.objects.in_bulk(keys)
+        return [services.get(key) for key in keys]
+
+
+class OpenCancellationRequestByServiceIdLoader(RequestLoader):
+    def batch_load(self, keys):
+        requests = open_cancellation_requests(service_ids=keys)
+        return [requests.get(key) for key in keys]
+
+
+class RenewalsByServiceIdLoader(RequestLoader):
+    def batch_load(self, keys):
+        grouped = defaultdict(list)
+        for renewal in Renewal.objects.filter(service_id__in=keys).order_by("-period_start", "-pk"):
+            grouped[renewal.service_id].append(renewal)
+        return [grouped[key] for key in keys]
+
+
+class EventsByServiceIdLoader(RequestLoader):
+    def batch_load(self, keys):
+        grouped = defaultdict(list)
+        for event in ServiceEvent.objects.filter(service_id__in=keys).order_by("date", "pk"):
+            grouped[event.service_id].append(event)
+        return [grouped[key] for key in keys]
+
+
+class EventCountByServiceIdLoader(RequestLoader):
+    def batch_load(self, keys):
+        counts = dict(
+            ServiceEvent.objects.filter(service_id__in=keys)
+            .values_list("service_id")
+            .annotate(count=Count("pk"))
+        )
+        return [counts.get(key, 0) for key in keys]
+
+
+class ChangeTargetsByPlanIdLoader(RequestLoader):
+    def batch_load(self, keys):
+        grouped = defaultdict(list)
+        through = ServicePlan.change_targets.through.objects.filter(from_serviceplan_id__in=keys)
+        links = list(through.values_list("from_serviceplan_id", "to_serviceplan_id"))
+        targets = ServicePlan.objects.in_bulk({target for _, target in links})
+        for source, target in links:
+            grouped[source].append(targets[target])
+        return [sorted(grouped[key], key=lambda plan: (plan.name, plan.pk)) for key in keys]
+
+
+class ServiceCountByPlanIdLoader(RequestLoader):
+    def batch_load(self, keys):
+        counts = dict(
+            Service.objects.filter(plan_id__in=keys).values_list("plan_id").annotate(count=Count("pk"))
+        )
+        return [counts.get(key, 0) for key in keys]
+
+
+class CancellationRequestsByServiceIdLoader(RequestLoader):
+    def batch_load(self, keys):
+        grouped = defaultdict(list)
+        for request in CancellationRequest.objects.filter(service_id__in=keys):
+            grouped[request.service_id].append(request)
+        return [grouped[key] for key in keys]
+
+
+class UserEmailByIdLoader(RequestLoader):
+    def batch_load(self, keys):
+        emails = dict(get_user_model().objects.filter(pk__in=keys).values_list("pk", "email"))
+        return [emails.get(key) for key in keys]

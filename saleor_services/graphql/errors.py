@@ -1,0 +1,35 @@
+"""The error shape of every mutation: `errors: [ServiceError!]!` as Saleor's are."""
+
+import graphene
+
+from ..errors import ServiceErrorCode as DomainErrorCode
+
+ServiceErrorCode = graphene.Enum(
+    "ServiceErrorCode", [(code.name, code.value) for code in DomainErrorCode]
+)
+
+
+class ServiceError(graphene.ObjectType):
+    field = graphene.String(
+        description=(
+            "Name of a field that caused the error. A value of `null` indicates that the "
+            "error isn't associated with a particular field."
+        )
+    )
+    message = graphene.String(description="The error message.")
+    code = graphene.Field(ServiceErrorCode, description="The error code.", required=True)
+    service_id = graphene.ID(
+        description="The service the error is about, in bulk mutations."
+    )
+
+    class Meta:
+        description = "Represents errors in service mutations."
+
+
+def error_from(exception, *, service_id: str | None = None) -> dict:
+    return {
+        "field": exception.field,
+        "message": exception.message,
+        "code": exception.code.value,
+        "service_id": service_id,
+    }

@@ -1,0 +1,29 @@
+import graphene
+
+from ...errors import ServiceError as DomainError
+from ..auth import require_signed_in, require_staff
+from ..errors import ServiceError, error_from
+
+
+class ServiceMutation(graphene.Mutation):
+    """Authorise first (a permission error for the wrong caller), then act; a typed
+    refusal of the domain comes back in `errors` with nothing changed."""
+
+    errors = graphene.List(graphene.NonNull(ServiceError), required=True)
+
+    staff_only = True
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def mutate(cls, root, info, **data):
+        requestor = require_staff(info) if cls.staff_only else require_signed_in(info)
+        try:
+            return cls.perform(info, requestor, **data)
+        except DomainError as error:
+            return cls(errors=[error_from(error)])
+
+    @classmethod
+    def perform(cls, info, requestor, **data):
+        raise NotImplementedError

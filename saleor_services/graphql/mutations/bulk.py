@@ -1,0 +1,66 @@
+"""Bulk staff actions: each service that cannot move is reported by id; the rest move."""
+
+import graphene
+
+from ... import lifecycle
+from ...errors import ServiceError as DomainError
+from ...errors import ServiceErrorCode
+from ..errors import error_from
+from ..ids import decode_id
+from ..types import Service
+from .base import ServiceMutation
+
+MAX_BULK = 100
+
+
+def _bulk_mutation(name: str, action, *, description: str, reason: bool):
+    arguments = {
+        "ids": graphene.List(
+            graphene.NonNull(graphene.ID), required=True, description=f"At most {MAX_BULK} services."
+        )
+    }
+    if reason:
+        arguments["reason"] = graphene.String(description="Why; shown in each activity log.")
+
+    def perform(cls, info, requestor, ids, **data):
+        if len(ids) > MAX_BULK:
+            raise DomainError(
+                ServiceErrorCode.LIMIT_EXCEEDED, f"At most {MAX_BULK} ids a call.", field="ids"
+            )
+        errors, targets = [], {}
+        for raw_id in dict.fromkeys(ids):
+            try:
+                targets[decode_id(raw_id, "Service", field="ids")] = raw_id
+            except DomainError as error:
+                errors.append(error_from(error, service_id=raw_id))
+        moved = []
+        # Primary-key order, so concurrent bulk calls lock rows in the same order.
+        for pk in sorted(targets):
+            try:
+                moved.append(action(service_id=pk, actor=requestor.staff_actor, **data))
+            except DomainError as error:
+                errors.append(error_from(error, service_id=targets[pk]))
+        return cls(count=len(moved), services=moved, errors=errors)
+
+    return type(
+        name,
+        (ServiceMutation,),
+        {
+            "Arguments": type("Arguments", (), arguments),
+            "Meta": type("Meta", (), {"description": description + " Requires MANAGE_ORDERS."}),
+            "count": graphene.Int(required=True, description="How many services moved."),
+            "services": graphene.List(graphene.NonNull(Service), required=True),
+            "perform": classmethod(perform),
+        },
+    )
+
+
+ServiceBulkSuspend = _bulk_mutation(
+    "ServiceBulkSuspend", lifecycle.service_suspend, description="Suspend services.", reason=True
+)
+ServiceBulkUnsuspend = _bulk_mutation(
+    "ServiceBulkUnsuspend", lifecycle.service_unsuspend, description="Unsuspend services.", reason=False
+)
+ServiceBulkTerminate = _bulk_mutation(
+    "ServiceBulkTerminate", lifecycle.service_terminate, description="Terminate services.", reason=True
+)

@@ -1,0 +1,91 @@
+import graphene
+
+from ... import cancellation
+from ..auth import actor_for
+from ..enums import ServiceCancellationTypeEnum
+from ..ids import decode_id
+from ..types import Service, ServiceCancellationRequest
+from .base import ServiceMutation
+
+
+class ServiceCancellationRequestCreateInput(graphene.InputObjectType):
+    type = ServiceCancellationTypeEnum(required=True, description="Immediately or at period end.")
+    reason = graphene.String(required=True, description="Why the customer leaves.")
+    password = graphene.String(description="The customer's password, to confirm.")
+
+
+class ServiceCancellationRequestCreate(ServiceMutation):
+    cancellation_request = graphene.Field(ServiceCancellationRequest)
+    service = graphene.Field(Service)
+    staff_only = False
+
+    class Arguments:
+        id = graphene.ID(required=True, description="ID of the service.")
+        input = ServiceCancellationRequestCreateInput(required=True)
+
+    class Meta:
+        description = (
+            "Request cancellation of a service. Customers confirm with their password; "
+            "the plan decides whether staff review it or it is approved at once."
+        )
+
+    @classmethod
+    def perform(cls, info, requestor, id, input):
+        request = cancellation.cancellation_request_create(
+            service_id=decode_id(id, "Service"),
+            actor=actor_for(requestor),
+            type=input["type"],
+            reason=input["reason"],
+            password=input.get("password"),
+        )
+        request.service.refresh_from_db()
+        return cls(cancellation_request=request, service=request.service, errors=[])
+
+
+def _decision_mutation(name: str, decide, *, description: str, staff_only: bool, note: bool):
+    arguments = {"id": graphene.ID(required=True, description="ID of the cancellation request.")}
+    if note:
+        arguments["note"] = graphene.String(description="Why; shown to the customer.")
+
+    def perform(cls, info, requestor, id, **data):
+        request = decide(
+            request_id=decode_id(id, "ServiceCancellationRequest"),
+            actor=actor_for(requestor),
+            **data,
+        )
+        return cls(cancellation_request=request, errors=[])
+
+    return type(
+        name,
+        (ServiceMutation,),
+        {
+            "Arguments": type("Arguments", (), arguments),
+            "Meta": type("Meta", (), {"description": description}),
+            "cancellation_request": graphene.Field(ServiceCancellationRequest),
+            "staff_only": staff_only,
+            "perform": classmethod(perform),
+        },
+    )
+
+
+ServiceCancellationRequestWithdraw = _decision_mutation(
+    "ServiceCancellationRequestWithdraw",
+    cancellation.cancellation_request_withdraw,
+    description="Withdraw a pending cancellation request.",
+    staff_only=False,
+    note=False,
+)
+ServiceCancellationRequestApprove = _decision_mutation(
+    "ServiceCancellationRequestApprove",
+    cancellation.cancellation_request_approve,
+    description="Approve a pending request; it takes effect on its date. Requires MANAGE_ORDERS.",
+    staff_only=True,
+    note=True,
+)
+ServiceCancellationRequestReject = _decision_mutation(
+    "ServiceCancellationRequestReject",
+    cancellation.cancellation_request_reject,
+    description="Reject a pending request; the service goes on. Requires MANAGE_ORDERS.",
+    staff_only=True,
+    note=True,
+)

@@ -1,0 +1,99 @@
+import graphene
+
+from ... import plans
+from ..enums import ServiceActivationModeEnum, ServiceBillingCycleEnum, ServiceCancellationModeEnum
+from ..ids import decode_id, decode_ids
+from ..shared import JSON
+from ..types import ServicePlan
+from .base import ServiceMutation
+
+
+def _plan_input_fields(required_name: bool) -> dict:
+    return {
+        "name": graphene.String(required=required_name, description="Name of the plan."),
+        "variant_id": graphene.ID(description="The Saleor product variant sold as a service."),
+        "product_id": graphene.ID(description="A Saleor product all of whose variants are."),
+        "billing_cycle": ServiceBillingCycleEnum(),
+        "allow_pause": graphene.Boolean(description="Customers may pause (default true)."),
+        "allow_cancel": graphene.Boolean(description="Customers may cancel (default true)."),
+        "cancellation_mode": ServiceCancellationModeEnum(),
+        "notice_period_days": graphene.Int(),
+        "activation_mode": ServiceActivationModeEnum(),
+        "automation_overrides": JSON(description="Per-plan day offsets, e.g. {\"GRACE_DAYS\": 5}."),
+        "change_targets": graphene.List(
+            graphene.NonNull(graphene.ID), description="Plans a service may change to."
+        ),
+    }
+
+
+ServicePlanCreateInput = type(
+    "ServicePlanCreateInput", (graphene.InputObjectType,), _plan_input_fields(required_name=True)
+)
+ServicePlanUpdateInput = type(
+    "ServicePlanUpdateInput", (graphene.InputObjectType,), _plan_input_fields(required_name=False)
+)
+
+
+def _domain_arguments(data) -> dict:
+    """Input as the domain takes it: Saleor ids decoded, explicit nulls kept only where
+    they mean something (clearing the variant or product)."""
+    arguments = {}
+    for key, value in data.items():
+        if key == "variant_id":
+            arguments[key] = decode_id(value, "ProductVariant", field="variantId") if value else None
+        elif key == "product_id":
+            arguments[key] = decode_id(value, "Product", field="productId") if value else None
+        elif key == "change_targets":
+            if value is not None:
+                arguments["change_target_ids"] = decode_ids(value, "ServicePlan", field="changeTargets")
+        elif value is not None:
+            arguments[key] = value
+    return arguments
+
+
+class ServicePlanCreate(ServiceMutation):
+    service_plan = graphene.Field(ServicePlan)
+
+    class Arguments:
+        input = ServicePlanCreateInput(required=True)
+
+    class Meta:
+        description = "Sell a variant (or product) as a service. Requires MANAGE_ORDERS."
+
+    @classmethod
+    def perform(cls, info, requestor, input):
+        plan = plans.service_plan_create(**_domain_arguments(input))
+        return cls(service_plan=plan, errors=[])
+
+
+class ServicePlanUpdate(ServiceMutation):
+    service_plan = graphene.Field(ServicePlan)
+
+    class Arguments:
+        id = graphene.ID(required=True, description="ID of the plan.")
+        input = ServicePlanUpdateInput(required=True)
+
+    class Meta:
+        description = "Change a plan (existing services keep their cycle and price). Requires MANAGE_ORDERS."
+
+    @classmethod
+    def perform(cls, info, requestor, id, input):
+        plan = plans.service_plan_update(
+            plan_id=decode_id(id, "ServicePlan"), **_domain_arguments(input)
+        )
+        return cls(service_plan=plan, errors=[])
+
+
+class ServicePlanDelete(ServiceMutation):
+    service_plan = graphene.Field(ServicePlan)
+
+    class Arguments:
+        id = graphene.ID(required=True, description="ID of the plan.")
+
+    class Meta:
+        description = "Delete a plan that no service uses. Requires MANAGE_ORDERS."
+
+    @classmethod
+    def perform(cls, info, requestor, id):
+        plan = plans.service_plan_delete(plan_id=decode_id(id, "ServicePlan"))
+        return cls(service_plan=plan, errors=[])

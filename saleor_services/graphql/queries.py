@@ -1,0 +1,157 @@
+"""Root query fields. Thin: authorise, pick the visible rows, filter, paginate."""
+
+import graphene
+from graphql import GraphQLError
+
+from .. import selectors
+from ..errors import ServiceError
+from .auth import require_signed_in, require_staff
+from .connections import (
+    ServiceCancellationRequestCountableConnection,
+    ServiceCountableConnection,
+    ServicePlanCountableConnection,
+    connection_arguments,
+    page_connection,
+)
+from .filters import ServiceCancellationRequestFilterInput, ServiceFilterInput, service_filter_arguments
+from .ids import decode_id
+from .sorting import (
+    CANCELLATION_REQUEST_SORT_KEYS,
+    SERVICE_PLAN_SORT_KEYS,
+    SERVICE_SORT_KEYS,
+    ServiceCancellationRequestSortingInput,
+    ServicePlanSortingInput,
+    ServiceSortingInput,
+    sort_keys,
+)
+from .types import Service, ServicePlan
+
+MAX_SEARCH = 256
+
+
+def _as_graphql_error(function):
+    """Typed refusals in queries become GraphQL errors (mutations return them as data)."""
+
+    def wrapper(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except ServiceError as error:
+            raise GraphQLError(error.message) from None
+
+    return wrapper
+
+
+def _list_arguments(sorting_input, filter_input=None, *, search=True) -> dict:
+    arguments = {"sort_by": graphene.Argument(sorting_input, description="Sort the list.")}
+    if filter_input is not None:
+        arguments["filter"] = graphene.Argument(filter_input, description="Filter the list.")
+    if search:
+        arguments["search"] = graphene.String(description="Search by domain, e-mail, name or product.")
+    return arguments | connection_arguments()
+
+
+def _services_page(queryset, *, filter=None, search=None, sort_by=None, **page_args):
+    queryset = selectors.service_filter(queryset, **service_filter_arguments(filter))
+    if search:
+        queryset = selectors.service_search(queryset, text=search[:MAX_SEARCH])
+    keys, descending = sort_keys(sort_by, SERVICE_SORT_KEYS, default=("CREATED_AT", True))
+    return page_connection(
+        ServiceCountableConnection, queryset, keys=keys, descending=descending, **page_args
+    )
+
+
+class ServicesQueries(graphene.ObjectType):
+    my_services = graphene.ConnectionField(
+        ServiceCountableConnection,
+        description="The signed-in customer's services (archived ones only when asked for).",
+        **_list_arguments(ServiceSortingInput, ServiceFilterInput),
+    )
+    services = graphene.ConnectionField(
+        ServiceCountableConnection,
+        description="All services. Requires MANAGE_ORDERS.",
+        **_list_arguments(ServiceSortingInput, ServiceFilterInput),
+    )
+    service = graphene.Field(
+        Service,
+        id=graphene.Argument(graphene.ID, required=True),
+        description="One service: the customer's own, or any for staff.",
+    )
+    service_cancellation_requests = graphene.ConnectionField(
+        ServiceCancellationRequestCountableConnection,
+        description="The cancellation review queue. Requires MANAGE_ORDERS.",
+        **_list_arguments(
+            ServiceCancellationRequestSortingInput, ServiceCancellationRequestFilterInput, search=False
+        ),
+    )
+    service_plans = graphene.ConnectionField(
+        ServicePlanCountableConnection,
+        description="Service plans. Requires MANAGE_ORDERS.",
+        **_list_arguments(ServicePlanSortingInput, search=False),
+    )
+    service_plan = graphene.Field(
+        ServicePlan,
+        id=graphene.Argument(graphene.ID, required=True),
+        description="One service plan. Requires MANAGE_ORDERS.",
+    )
+
+    @staticmethod
+    @_as_graphql_error
+    def resolve_my_services(_root, info, **arguments):
+        requestor = require_signed_in(info)
+        if requestor.user is None:  # an app has no services of its own
+            queryset = selectors.services_for_staff().none()
+        else:
+            queryset = selectors.services_visible_to_customer(user_id=requestor.user.pk)
+        return _services_page(queryset, **arguments)
+
+    @staticmethod
+    @_as_graphql_error
+    def resolve_services(_root, info, **arguments):
+        require_staff(info)
+        return _services_page(selectors.services_for_staff(), **arguments)
+
+    @staticmethod
+    @_as_graphql_error
+    def resolve_service(_root, info, id):
+        require_signed_in(info)
+        return Service.get_node(info, decode_id(id, "Service"))
+
+    @staticmethod
+    @_as_graphql_error
+    def resolve_service_cancellation_requests(
+        _root, info, filter=None, sort_by=None, **page_args
+    ):
+        require_staff(info)
+        queryset = selectors.cancellation_requests_for_staff(
+            statuses=(filter or {}).get("status")
+        )
+        keys, descending = sort_keys(
+            sort_by, CANCELLATION_REQUEST_SORT_KEYS, default=("CREATED_AT", True)
+        )
+        return page_connection(
+            ServiceCancellationRequestCountableConnection,
+            queryset,
+            keys=keys,
+            descending=descending,
+            **page_args,
+        )
+
+    @staticmethod
+    @_as_graphql_error
+    def resolve_service_plans(_root, info, sort_by=None, **page_args):
+        require_staff(info)
+        keys, descending = sort_keys(sort_by, SERVICE_PLAN_SORT_KEYS, default=("NAME", False))
+        return page_connection(
+            ServicePlanCountableConnection,
+            selectors.service_plans(),
+            keys=keys,
+            descending=descending,
+            **page_args,
+        )
+
+    @staticmethod
+    @_as_graphql_error
+    def resolve_service_plan(_root, info, id):
+        require_staff(info)
+        return ServicePlan.get_node(info, decode_id(id, "ServicePlan"))
+

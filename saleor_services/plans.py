@@ -1,0 +1,138 @@
+"""Staff management of service plans."""
+
+from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
+
+from .conf import clean_automation_overrides
+from .enums import ActivationMode, BillingCycle, CancellationMode
+from .errors import ServiceError, ServiceErrorCode
+from .models import ServicePlan
+
+_UNSET: Any = object()
+_CHOICES = {
+    "billing_cycle": (BillingCycle, "billingCycle"),
+    "cancellation_mode": (CancellationMode, "cancellationMode"),
+    "activation_mode": (ActivationMode, "activationMode"),
+}
+_MAX_ID = 2**63 - 1
+
+
+def _error(code: ServiceErrorCode, field: str, message: str) -> ServiceError:
+    return ServiceError(code, message, field=field)
+
+
+def _clean(plan: ServicePlan | None, values: dict[str, Any]) -> tuple[dict, list[int] | None]:
+    values = {k: v for k, v in values.items() if v is not _UNSET}
+    targets = values.pop("change_target_ids", None)
+    if "name" in values:
+        values["name"] = (values["name"] or "").strip()
+        if not values["name"]:
+            raise _error(ServiceErrorCode.REQUIRED, "name", "The name is required.")
+        if len(values["name"]) > 250:
+            raise _error(ServiceErrorCode.INVALID, "name", "At most 250 characters.")
+    for field, camel in (("variant_id", "variantId"), ("product_id", "productId")):
+        value = values.get(field)
+        if value is not None and not (isinstance(value, int) and 0 < value <= _MAX_ID):
+            raise _error(ServiceErrorCode.INVALID, camel, "Not a valid id.")
+    for field, (choices, camel) in _CHOICES.items():
+        if field in values and values[field] not in choices.values:
+            raise _error(ServiceErrorCode.INVALID, camel, "Unknown value.")
+    if "notice_period_days" in values:
+        days = values["notice_period_days"]
+        if not isinstance(days, int) or not 0 <= days <= 3650:
+            raise _error(ServiceErrorCode.INVALID, "noticePeriodDays", "From 0 to 3650 days.")
+    if "automation_overrides" in values:
+        try:
+            values["automation_overrides"] = clean_automation_overrides(
+                values["automation_overrides"] or {}
+            )
+        except ImproperlyConfigured as error:
+            raise _error(ServiceErrorCode.INVALID, "automationOverrides", str(error)) from None
+    variant_id = values.get("variant_id", plan.variant_id if plan else None)
+    product_id = values.get("product_id", plan.product_id if plan else None)
+    if variant_id is None and product_id is None:
+        raise _error(
+            ServiceErrorCode.REQUIRED, "variantId", "A plan needs a variant or a product."
+        )
+    duplicates = ServicePlan.objects.exclude(pk=plan.pk if plan else None)
+    if variant_id is not None and duplicates.filter(variant_id=variant_id).exists():
+        raise _error(ServiceErrorCode.UNIQUE, "variantId", "This variant already has a plan.")
+    if variant_id is None and duplicates.filter(variant_id=None, product_id=product_id).exists():
+        raise _error(ServiceErrorCode.UNIQUE, "productId", "This product already has a plan.")
+    if targets is not None:
+        targets = sorted(set(targets))
+        if plan is not None and plan.pk in targets:
+            raise _error(ServiceErrorCode.INVALID, "changeTargets", "A plan cannot target itself.")
+        if ServicePlan.objects.filter(pk__in=targets).count() != len(targets):
+            raise _error(ServiceErrorCode.NOT_FOUND, "changeTargets", "Unknown plan.")
+    return values, targets
+
+
+def service_plan_create(
+    *,
+    name: str,
+    variant_id: int | None = None,
+    product_id: int | None = None,
+    billing_cycle: str = BillingCycle.MONTHLY,
+    allow_pause: bool = True,
+    allow_cancel: bool = True,
+    cancellation_mode: str = CancellationMode.REQUEST,
+    notice_period_days: int = 0,
+    activation_mode: str = ActivationMode.AUTOMATIC,
+    automation_overrides: dict | None = None,
+    change_target_ids: list[int] | None = None,
+) -> ServicePlan:
+    values, targets = _clean(
+        None,
+        {
+            "name": name,
+            "variant_id": variant_id,
+            "product_id": product_id,
+            "billing_cycle": billing_cycle,
+            "allow_pause": allow_pause,
+            "allow_cancel": allow_cancel,
+            "cancellation_mode": cancellation_mode,
+            "notice_period_days": notice_period_days,
+            "activation_mode": activation_mode,
+            "automation_overrides": automation_overrides or {},
+            "change_target_ids": change_target_ids,
+        },
+    )
+    with transaction.atomic():
+        plan = ServicePlan.objects.create(**values)
+        if targets:
+            plan.change_targets.set(targets)
+    return plan
+
+
+def service_plan_update(*, plan_id: int, **changes: Any) -> ServicePlan:
+    with transaction.atomic():
+        try:
+            plan = ServicePlan.objects.select_for_update().get(pk=plan_id)
+        except ServicePlan.DoesNotExist:
+            raise _error(ServiceErrorCode.NOT_FOUND, "id", "Plan not found.") from None
+        values, targets = _clean(plan, changes)
+        for field, value in values.items():
+            setattr(plan, field, value)
+        plan.save()
+        if targets is not None:
+            plan.change_targets.set(targets)
+    return plan
+
+
+def service_plan_delete(*, plan_id: int) -> ServicePlan:
+    with transaction.atomic():
+        try:
+            plan = ServicePlan.objects.select_for_update().get(pk=plan_id)
+        except ServicePlan.DoesNotExist:
+            raise _error(ServiceErrorCode.NOT_FOUND, "id", "Plan not found.") from None
+        if plan.services.exists():
+            raise _error(
+                ServiceErrorCode.PLAN_IN_USE, "id", "The plan has services and cannot be deleted."
+            )
+        deleted_pk = plan.pk
+        plan.delete()
+        plan.pk = deleted_pk
+    return plan

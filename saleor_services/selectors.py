@@ -1,0 +1,93 @@
+"""Read-side queries of the domain: who may see what, searched and filtered."""
+
+from datetime import date
+
+from django.db.models import Q, QuerySet
+
+from .enums import OPEN_CANCELLATION_STATUSES, ServiceStatus
+from .models import CancellationRequest, Service, ServicePlan
+
+
+def services_visible_to_customer(*, user_id: int) -> QuerySet[Service]:
+    return Service.objects.filter(user_id=user_id)
+
+
+def services_for_staff() -> QuerySet[Service]:
+    return Service.objects.all()
+
+
+def service_search(queryset: QuerySet[Service], *, text: str) -> QuerySet[Service]:
+    """Domain, e-mail, customer name or product name containing `text`."""
+    text = text.strip()
+    if not text:
+        return queryset
+    return queryset.filter(
+        Q(domain__icontains=text)
+        | Q(user_email__icontains=text)
+        | Q(customer_name__icontains=text)
+        | Q(product_name__icontains=text)
+    )
+
+
+def service_filter(
+    queryset: QuerySet[Service],
+    *,
+    statuses: list[str] | None = None,
+    include_archived: bool = False,
+    plan_ids: list[int] | None = None,
+    product_ids: list[int] | None = None,
+    variant_ids: list[int] | None = None,
+    servers: list[str] | None = None,
+    customer: str | None = None,
+    user_ids: list[int] | None = None,
+    next_due_from: date | None = None,
+    next_due_to: date | None = None,
+    created_from: date | None = None,
+    created_to: date | None = None,
+) -> QuerySet[Service]:
+    if statuses:
+        queryset = queryset.filter(status__in=statuses)
+    elif not include_archived:
+        # Archived services are hidden unless asked for by status.
+        queryset = queryset.exclude(status=ServiceStatus.ARCHIVED)
+    if plan_ids is not None:
+        queryset = queryset.filter(plan_id__in=plan_ids)
+    if product_ids is not None:
+        queryset = queryset.filter(product_id__in=product_ids)
+    if variant_ids is not None:
+        queryset = queryset.filter(variant_id__in=variant_ids)
+    if servers is not None:
+        queryset = queryset.filter(server_hostname__in=servers)
+    if user_ids is not None:
+        queryset = queryset.filter(user_id__in=user_ids)
+    if customer:
+        queryset = queryset.filter(
+            Q(user_email__icontains=customer) | Q(customer_name__icontains=customer)
+        )
+    if next_due_from is not None:
+        queryset = queryset.filter(next_due_date__gte=next_due_from)
+    if next_due_to is not None:
+        queryset = queryset.filter(next_due_date__lte=next_due_to)
+    if created_from is not None:
+        queryset = queryset.filter(created_at__date__gte=created_from)
+    if created_to is not None:
+        queryset = queryset.filter(created_at__date__lte=created_to)
+    return queryset
+
+
+def open_cancellation_requests(*, service_ids: list[int]) -> dict[int, CancellationRequest]:
+    requests = CancellationRequest.objects.filter(
+        service_id__in=service_ids, status__in=OPEN_CANCELLATION_STATUSES
+    )
+    return {request.service_id: request for request in requests}
+
+
+def cancellation_requests_for_staff(*, statuses: list[str] | None = None) -> QuerySet:
+    queryset = CancellationRequest.objects.all()
+    if statuses:
+        queryset = queryset.filter(status__in=statuses)
+    return queryset
+
+
+def service_plans() -> QuerySet[ServicePlan]:
+    return ServicePlan.objects.all()
