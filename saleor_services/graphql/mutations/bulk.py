@@ -24,9 +24,10 @@ def _bulk_mutation(name: str, action, *, description: str, reason: bool):
 
     def perform(cls, info, requestor, ids, **data):
         if len(ids) > MAX_BULK:
-            raise DomainError(
+            refusal = DomainError(
                 ServiceErrorCode.LIMIT_EXCEEDED, f"At most {MAX_BULK} ids a call.", field="ids"
             )
+            return cls(count=0, services=[], errors=[error_from(refusal)])
         errors, targets = [], {}
         for raw_id in dict.fromkeys(ids):
             try:
