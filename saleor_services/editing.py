@@ -12,6 +12,7 @@ from .errors import ServiceError, ServiceErrorCode
 from .events import service_event_create
 from .lifecycle import lock_service
 from .models import Service
+from .validation import clean_json, clean_text
 
 _UNSET: Any = object()
 MAX_AMOUNT = Decimal("999999999.999")
@@ -59,13 +60,9 @@ def _clean(changes: dict[str, Any]) -> dict[str, Any]:
         if value is _UNSET:
             continue
         if field in _TEXT_LIMITS:
-            value = (value or "").strip()
-            if len(value) > _TEXT_LIMITS[field]:
-                raise _invalid(field, f"At most {_TEXT_LIMITS[field]} characters.")
+            value = clean_text(value, field=_CAMEL[field], max_length=_TEXT_LIMITS[field])
         elif field == "password":
-            value = value or ""
-            if len(value) > 1000:
-                raise _invalid(field, "At most 1000 characters.")
+            value = clean_text(value, field="password", max_length=1000)
         elif field == "next_due_date":
             if value is not None and not isinstance(value, date):
                 raise _invalid(field, "Expected a date.")
@@ -74,8 +71,9 @@ def _clean(changes: dict[str, Any]) -> dict[str, Any]:
         elif field == "options":
             if not isinstance(value, dict):
                 raise _invalid(field, "Expected an object.")
+            value = clean_json(value, field="options")
         elif field in ("metadata", "private_metadata"):
-            value = _clean_string_map(field, value)
+            value = clean_json(_clean_string_map(field, value), field=_CAMEL[field])
         cleaned[field] = value
     return cleaned
 

@@ -9,6 +9,7 @@ from .conf import clean_automation_overrides
 from .enums import ActivationMode, BillingCycle, CancellationMode
 from .errors import ServiceError, ServiceErrorCode
 from .models import ServicePlan
+from .validation import clean_text
 
 _UNSET: Any = object()
 _CHOICES = {
@@ -27,11 +28,7 @@ def _clean(plan: ServicePlan | None, values: dict[str, Any]) -> tuple[dict, list
     values = {k: v for k, v in values.items() if v is not _UNSET}
     targets = values.pop("change_target_ids", None)
     if "name" in values:
-        values["name"] = (values["name"] or "").strip()
-        if not values["name"]:
-            raise _error(ServiceErrorCode.REQUIRED, "name", "The name is required.")
-        if len(values["name"]) > 250:
-            raise _error(ServiceErrorCode.INVALID, "name", "At most 250 characters.")
+        values["name"] = clean_text(values["name"], field="name", max_length=250, required=True)
     for field, camel in (("variant_id", "variantId"), ("product_id", "productId")):
         value = values.get(field)
         if value is not None and not (isinstance(value, int) and 0 < value <= _MAX_ID):

@@ -18,7 +18,7 @@ def services_for_staff() -> QuerySet[Service]:
 
 def service_search(queryset: QuerySet[Service], *, text: str) -> QuerySet[Service]:
     """Domain, e-mail, customer name or product name containing `text`."""
-    text = text.strip()
+    text = text.replace("\x00", "").strip()
     if not text:
         return queryset
     return queryset.filter(
@@ -57,10 +57,11 @@ def service_filter(
     if variant_ids is not None:
         queryset = queryset.filter(variant_id__in=variant_ids)
     if servers is not None:
-        queryset = queryset.filter(server_hostname__in=servers)
+        queryset = queryset.filter(server_hostname__in=[s.replace("\x00", "") for s in servers])
     if user_ids is not None:
         queryset = queryset.filter(user_id__in=user_ids)
     if customer:
+        customer = customer.replace("\x00", "")
         queryset = queryset.filter(
             Q(user_email__icontains=customer) | Q(customer_name__icontains=customer)
         )
