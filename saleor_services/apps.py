@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 
 
 class ServicesConfig(AppConfig):
@@ -12,3 +12,7 @@ class ServicesConfig(AppConfig):
 
         # Fail at start-up, naming the key, rather than on the first sweep.
         get_settings()
+        if apps.is_installed("saleor.graphql"):
+            from .saleor.apps import saleor_ready
+
+            saleor_ready()

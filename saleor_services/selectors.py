@@ -76,8 +76,10 @@ def service_filter(
     return queryset
 
 
-def open_cancellation_requests(*, service_ids: list[int]) -> dict[int, CancellationRequest]:
-    requests = CancellationRequest.objects.filter(
+def open_cancellation_requests(
+    *, service_ids: list[int], using: str = "default"
+) -> dict[int, CancellationRequest]:
+    requests = CancellationRequest.objects.using(using).filter(
         service_id__in=service_ids, status__in=OPEN_CANCELLATION_STATUSES
     )
     return {request.service_id: request for request in requests}

@@ -9,6 +9,7 @@ from promise.dataloader import DataLoader
 
 from ..models import CancellationRequest, Renewal, Service, ServiceEvent, ServicePlan
 from ..selectors import open_cancellation_requests
+from .host import get_host
 
 
 class RequestLoader(DataLoader):
@@ -19,14 +20,21 @@ class RequestLoader(DataLoader):
         if cls not in loaders:
             loader = super().__new__(cls)
             DataLoader.__init__(loader)
+            loader.context = context
             loaders[cls] = loader
         return loaders[cls]
 
     def __init__(self, context):  # set up once, in __new__
         pass
 
+    @property
+    def alias(self) -> str:
+        # Read per batch: a mutation switches its request from the replica to the writer.
+        return get_host().read_alias(self.context)
+
     def batch_load_fn(self, keys):
-        return Promise.resolve(self.batch_load(list(keys)))
+        with get_host().reading(self.context):
+            return Promise.resolve(self.batch_load(list(keys)))
 
     def batch_load(self, keys: list) -> list:
         raise NotImplementedError
@@ -34,26 +42,26 @@ class RequestLoader(DataLoader):
 
 class PlanByIdLoader(RequestLoader):
     def batch_load(self, keys):
-        plans = ServicePlan.objects.in_bulk(keys)
+        plans = ServicePlan.objects.using(self.alias).in_bulk(keys)
         return [plans.get(key) for key in keys]
 
 
 class ServiceByIdLoader(RequestLoader):
     def batch_load(self, keys):
-        services = Service.objects.in_bulk(keys)
+        services = Service.objects.using(self.alias).in_bulk(keys)
         return [services.get(key) for key in keys]
 
 
 class OpenCancellationRequestByServiceIdLoader(RequestLoader):
     def batch_load(self, keys):
-        requests = open_cancellation_requests(service_ids=keys)
+        requests = open_cancellation_requests(service_ids=keys, using=self.alias)
         return [requests.get(key) for key in keys]
 
 
 class RenewalsByServiceIdLoader(RequestLoader):
     def batch_load(self, keys):
         grouped = defaultdict(list)
-        for renewal in Renewal.objects.filter(service_id__in=keys).order_by("-period_start", "-pk"):
+        for renewal in Renewal.objects.using(self.alias).filter(service_id__in=keys).order_by("-period_start", "-pk"):
             grouped[renewal.service_id].append(renewal)
         return [grouped[key] for key in keys]
 
@@ -61,7 +69,7 @@ class RenewalsByServiceIdLoader(RequestLoader):
 class EventsByServiceIdLoader(RequestLoader):
     def batch_load(self, keys):
         grouped = defaultdict(list)
-        for event in ServiceEvent.objects.filter(service_id__in=keys).order_by("date", "pk"):
+        for event in ServiceEvent.objects.using(self.alias).filter(service_id__in=keys).order_by("date", "pk"):
             grouped[event.service_id].append(event)
         return [grouped[key] for key in keys]
 
@@ -69,7 +77,8 @@ class EventsByServiceIdLoader(RequestLoader):
 class EventCountByServiceIdLoader(RequestLoader):
     def batch_load(self, keys):
         counts = dict(
-            ServiceEvent.objects.filter(service_id__in=keys)
+            ServiceEvent.objects.using(self.alias)
+            .filter(service_id__in=keys)
             .values_list("service_id")
             .annotate(count=Count("pk"))
         )
@@ -79,9 +88,9 @@ class EventCountByServiceIdLoader(RequestLoader):
 class ChangeTargetsByPlanIdLoader(RequestLoader):
     def batch_load(self, keys):
         grouped = defaultdict(list)
-        through = ServicePlan.change_targets.through.objects.filter(from_serviceplan_id__in=keys)
+        through = ServicePlan.change_targets.through.objects.using(self.alias).filter(from_serviceplan_id__in=keys)
         links = list(through.values_list("from_serviceplan_id", "to_serviceplan_id"))
-        targets = ServicePlan.objects.in_bulk({target for _, target in links})
+        targets = ServicePlan.objects.using(self.alias).in_bulk({target for _, target in links})
         for source, target in links:
             grouped[source].append(targets[target])
         return [sorted(grouped[key], key=lambda plan: (plan.name, plan.pk)) for key in keys]
@@ -90,7 +99,10 @@ class ChangeTargetsByPlanIdLoader(RequestLoader):
 class ServiceCountByPlanIdLoader(RequestLoader):
     def batch_load(self, keys):
         counts = dict(
-            Service.objects.filter(plan_id__in=keys).values_list("plan_id").annotate(count=Count("pk"))
+            Service.objects.using(self.alias)
+            .filter(plan_id__in=keys)
+            .values_list("plan_id")
+            .annotate(count=Count("pk"))
         )
         return [counts.get(key, 0) for key in keys]
 
@@ -98,12 +110,13 @@ class ServiceCountByPlanIdLoader(RequestLoader):
 class CancellationRequestsByServiceIdLoader(RequestLoader):
     def batch_load(self, keys):
         grouped = defaultdict(list)
-        for request in CancellationRequest.objects.filter(service_id__in=keys):
+        for request in CancellationRequest.objects.using(self.alias).filter(service_id__in=keys):
             grouped[request.service_id].append(request)
         return [grouped[key] for key in keys]
 
 
 class UserEmailByIdLoader(RequestLoader):
     def batch_load(self, keys):
-        emails = dict(get_user_model().objects.filter(pk__in=keys).values_list("pk", "email"))
+        users = get_user_model().objects.using(self.alias).filter(pk__in=keys)
+        emails = dict(users.values_list("pk", "email"))
         return [emails.get(key) for key in keys]

@@ -4,6 +4,7 @@ Inside Saleor, Saleor's authentication (user JWT, app tokens) and MANAGE_ORDERS
 decide; elsewhere the Django user and SALEOR_SERVICES['STAFF_PERMISSION'] do.
 """
 
+import contextlib
 import functools
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -44,6 +45,15 @@ class GraphQLHost(Protocol):
 
     def permission_denied(self, *, staff: bool) -> Exception: ...
 
+    def read_alias(self, context) -> str:
+        """The database connection reads of this request go to (a replica, in Saleor)."""
+
+    def reading(self, context) -> contextlib.AbstractContextManager:
+        """Wraps reads, allowing the writer where the request reads from it."""
+
+    def mutating(self, context) -> contextlib.AbstractContextManager:
+        """Wraps a mutation: writes allowed, later reads from the writer."""
+
 
 class DjangoHost:
     """Any Django project: the request's user; staff need STAFF_PERMISSION if set."""
@@ -60,6 +70,15 @@ class DjangoHost:
         if staff:
             return PermissionDenied()
         return PermissionDenied("You need to be signed in to access your services.")
+
+    def read_alias(self, context) -> str:
+        return "default"
+
+    def reading(self, context):
+        return contextlib.nullcontext()
+
+    def mutating(self, context):
+        return contextlib.nullcontext()
 
 
 @functools.cache
@@ -79,3 +98,7 @@ def requestor_from(info) -> Requestor:
         cached = get_host().requestor(context)
         context._saleor_services_requestor = cached
     return cached
+
+
+def read_alias(info) -> str:
+    return get_host().read_alias(info.context)

@@ -14,6 +14,7 @@ from .connections import (
     page_connection,
 )
 from .filters import ServiceCancellationRequestFilterInput, ServiceFilterInput, service_filter_arguments
+from .host import read_alias
 from .ids import decode_id
 from .sorting import (
     CANCELLATION_REQUEST_SORT_KEYS,
@@ -102,13 +103,13 @@ class ServicesQueries(graphene.ObjectType):
             queryset = selectors.services_for_staff().none()
         else:
             queryset = selectors.services_visible_to_customer(user_id=requestor.user.pk)
-        return _services_page(queryset, **arguments)
+        return _services_page(queryset.using(read_alias(info)), **arguments)
 
     @staticmethod
     @_as_graphql_error
     def resolve_services(_root, info, **arguments):
         require_staff(info)
-        return _services_page(selectors.services_for_staff(), **arguments)
+        return _services_page(selectors.services_for_staff().using(read_alias(info)), **arguments)
 
     @staticmethod
     @_as_graphql_error
@@ -124,7 +125,7 @@ class ServicesQueries(graphene.ObjectType):
         require_staff(info)
         queryset = selectors.cancellation_requests_for_staff(
             statuses=(filter or {}).get("status")
-        )
+        ).using(read_alias(info))
         keys, descending = sort_keys(
             sort_by, CANCELLATION_REQUEST_SORT_KEYS, default=("CREATED_AT", True)
         )
@@ -143,7 +144,7 @@ class ServicesQueries(graphene.ObjectType):
         keys, descending = sort_keys(sort_by, SERVICE_PLAN_SORT_KEYS, default=("NAME", False))
         return page_connection(
             ServicePlanCountableConnection,
-            selectors.service_plans(),
+            selectors.service_plans().using(read_alias(info)),
             keys=keys,
             descending=descending,
             **page_args,

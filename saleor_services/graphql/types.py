@@ -34,7 +34,7 @@ from .enums import (
     ServiceRenewalStatusEnum,
     ServiceStatusEnum,
 )
-from .host import get_host, requestor_from
+from .host import get_host, read_alias, requestor_from
 from .ids import global_id
 from .shared import JSON, UUID, Date, DateTime, MetadataItem, Money, make_money
 
@@ -73,11 +73,12 @@ def _saleor_id(type_name: str, pk) -> str | None:
 def visible_services(info):
     """Services the requestor may see: all for staff, their own for a customer."""
     requestor = requestor_from(info)
+    services = models.Service.objects.using(read_alias(info))
     if requestor.can_manage_services:
-        return models.Service.objects.all()
+        return services.all()
     if requestor.user is None:
-        return models.Service.objects.none()
-    return models.Service.objects.filter(user_id=requestor.user.pk)
+        return services.none()
+    return services.filter(user_id=requestor.user.pk)
 
 
 class ServicePlan(graphene.ObjectType):
@@ -115,7 +116,7 @@ class ServicePlan(graphene.ObjectType):
     @classmethod
     def get_node(cls, info, pk):
         _staff_only(info)
-        return models.ServicePlan.objects.filter(pk=pk).first()
+        return models.ServicePlan.objects.using(read_alias(info)).filter(pk=pk).first()
 
     @staticmethod
     def resolve_variant_id(root, _info):
@@ -239,9 +240,11 @@ class ServiceCancellationRequest(graphene.ObjectType):
 
     @classmethod
     def get_node(cls, info, pk):
-        return models.CancellationRequest.objects.filter(
-            pk=pk, service__in=visible_services(info)
-        ).first()
+        return (
+            models.CancellationRequest.objects.using(read_alias(info))
+            .filter(pk=pk, service__in=visible_services(info))
+            .first()
+        )
 
     @staticmethod
     def resolve_service(root, info):

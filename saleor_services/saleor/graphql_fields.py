@@ -7,9 +7,15 @@ def order_field():
     from saleor.graphql.order.types import Order
 
     def resolve(root, info):
+        from saleor.graphql.core.context import SyncWebhookControlContext
         from saleor.graphql.order.dataloaders import OrderByIdLoader
 
-        return OrderByIdLoader(info.context).load(root.order_id)
+        # Saleor's Order type reads its order from a context wrapper, as Invoice.order does.
+        return (
+            OrderByIdLoader(info.context)
+            .load(root.order_id)
+            .then(lambda order: SyncWebhookControlContext(node=order) if order else None)
+        )
 
     return graphene.Field(Order, description="The Saleor order the service was bought in.", resolver=resolve)
 

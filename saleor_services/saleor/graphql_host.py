@@ -1,8 +1,13 @@
 """Saleor as the API's host: Saleor's user JWT or app token, and MANAGE_ORDERS."""
 
+import contextlib
+
+from saleor.core.db.connection import allow_writer, allow_writer_in_context
 from saleor.core.exceptions import PermissionDenied
+from saleor.graphql.core.context import disallow_replica_in_context, get_database_connection_name
 from saleor.graphql.app.dataloaders.utils import get_app_promise
-from saleor.permission.enums import AuthorizationFilters, OrderPermissions
+from saleor.permission.auth_filters import AuthorizationFilters
+from saleor.permission.enums import OrderPermissions
 
 from ..graphql.host import Requestor
 
@@ -27,3 +32,16 @@ class SaleorHost:
         if staff:
             return PermissionDenied(permissions=[OrderPermissions.MANAGE_ORDERS])
         return PermissionDenied(permissions=[AuthorizationFilters.AUTHENTICATED_USER])
+
+    def read_alias(self, context) -> str:
+        return get_database_connection_name(context)
+
+    def reading(self, context):
+        return allow_writer_in_context(context)
+
+    @contextlib.contextmanager
+    def mutating(self, context):
+        # As Saleor's own mutations: write to the writer, then read the payload from it.
+        with allow_writer():
+            disallow_replica_in_context(context)
+            yield

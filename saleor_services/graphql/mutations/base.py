@@ -3,6 +3,7 @@ import graphene
 from ...errors import ServiceError as DomainError
 from ..auth import require_signed_in, require_staff
 from ..errors import ServiceError, error_from
+from ..host import get_host
 
 
 class ServiceMutation(graphene.Mutation):
@@ -18,11 +19,12 @@ class ServiceMutation(graphene.Mutation):
 
     @classmethod
     def mutate(cls, root, info, **data):
-        requestor = require_staff(info) if cls.staff_only else require_signed_in(info)
-        try:
-            return cls.perform(info, requestor, **data)
-        except DomainError as error:
-            return cls(errors=[error_from(error)])
+        with get_host().mutating(info.context):
+            requestor = require_staff(info) if cls.staff_only else require_signed_in(info)
+            try:
+                return cls.perform(info, requestor, **data)
+            except DomainError as error:
+                return cls(errors=[error_from(error)])
 
     @classmethod
     def perform(cls, info, requestor, **data):

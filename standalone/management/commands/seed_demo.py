@@ -15,6 +15,7 @@ from saleor_services.creation import PaidOrder, PaidOrderLine, create_services_f
 from saleor_services.enums import ActivationMode, BillingCycle, CancellationMode, CancellationType
 from saleor_services import lifecycle
 from saleor_services.models import ServicePlan
+from standalone.auth import issue_token
 
 PLANS = [
     # name, variant id, cycle, price, activation, cancellation mode
@@ -32,7 +33,18 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if ServicePlan.objects.exists():
             self.stdout.write("Demo data already present.")
-            return
+        else:
+            self._seed()
+        self._print_tokens()
+
+    def _print_tokens(self):
+        User = get_user_model()
+        for username in ("admin", "customer1"):
+            user = User.objects.filter(username=username).first()
+            if user is not None:
+                self.stdout.write(f"GraphQL token for {username}: {issue_token(user)}")
+
+    def _seed(self):
         User = get_user_model()
         staff = User.objects.create_superuser("admin", "admin@example.com", "admin")
         customers = [
