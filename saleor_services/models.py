@@ -6,10 +6,13 @@ migrations never depend on a Saleor migration. The one foreign key out is the ow
 Business rules live in the service functions, not in `save()`.
 """
 
+from datetime import date
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
 
 from .credentials import EncryptedSecretField, empty_secret
 from .enums import (
@@ -158,7 +161,20 @@ class Service(models.Model):
             models.Index(fields=["plan", "status"], name="service_plan_status_idx"),
             models.Index(fields=["next_due_date", "id"], name="service_due_id_idx"),
             models.Index(fields=["user_email"], name="service_user_email_idx"),
-            models.Index(fields=["server_hostname"], name="service_server_idx"),
+            models.Index(fields=["server_hostname", "id"], name="service_server_idx"),
+            # Keyset pagination: one index per sort order of the lists (see graphql/sorting.py).
+            models.Index(fields=["created_at", "id"], name="service_created_id_idx"),
+            models.Index(
+                Coalesce(F("next_due_date"), Value(date.max)), F("id"), name="service_due_sort_idx"
+            ),
+            models.Index(fields=["product_name", "id"], name="service_name_id_idx"),
+            models.Index(fields=["domain", "id"], name="service_domain_id_idx"),
+            models.Index(
+                fields=["customer_name", "user_email", "id"], name="service_customer_id_idx"
+            ),
+            models.Index(fields=["status", "id"], name="service_status_id_idx"),
+            models.Index(fields=["billing_cycle", "id"], name="service_cycle_id_idx"),
+            models.Index(fields=["recurring_amount", "id"], name="service_amount_id_idx"),
             models.Index(fields=["variant_id"], name="service_variant_idx"),
             models.Index(fields=["product_id"], name="service_product_idx"),
         ]
