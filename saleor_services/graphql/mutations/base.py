@@ -29,3 +29,17 @@ class ServiceMutation(graphene.Mutation):
     @classmethod
     def perform(cls, info, requestor, **data):
         raise NotImplementedError
+
+
+def mutation_class(name: str, *, arguments: dict, description: str, perform, **attributes):
+    """A ServiceMutation built from parts, for families of near-identical mutations."""
+    return type(
+        name,
+        (ServiceMutation,),
+        {
+            "Arguments": type("Arguments", (), arguments),
+            "Meta": type("Meta", (), {"description": description}),
+            "perform": classmethod(perform),
+            **attributes,
+        },
+    )

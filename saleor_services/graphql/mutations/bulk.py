@@ -8,7 +8,7 @@ from ...errors import ServiceErrorCode
 from ..errors import error_from
 from ..ids import decode_id
 from ..types import Service
-from .base import ServiceMutation
+from .base import mutation_class
 
 MAX_BULK = 100
 
@@ -43,16 +43,13 @@ def _bulk_mutation(name: str, action, *, description: str, reason: bool):
                 errors.append(error_from(error, service_id=targets[pk]))
         return cls(count=len(moved), services=moved, errors=errors)
 
-    return type(
+    return mutation_class(
         name,
-        (ServiceMutation,),
-        {
-            "Arguments": type("Arguments", (), arguments),
-            "Meta": type("Meta", (), {"description": description + " Requires MANAGE_ORDERS."}),
-            "count": graphene.Int(required=True, description="How many services moved."),
-            "services": graphene.List(graphene.NonNull(Service), required=True),
-            "perform": classmethod(perform),
-        },
+        arguments=arguments,
+        description=description + " Requires MANAGE_ORDERS.",
+        perform=perform,
+        count=graphene.Int(required=True, description="How many services moved."),
+        services=graphene.List(graphene.NonNull(Service), required=True),
     )
 
 

@@ -5,7 +5,7 @@ from ..auth import actor_for
 from ..enums import ServiceCancellationTypeEnum
 from ..ids import decode_id
 from ..types import Service, ServiceCancellationRequest
-from .base import ServiceMutation
+from .base import ServiceMutation, mutation_class
 
 
 class ServiceCancellationRequestCreateInput(graphene.InputObjectType):
@@ -55,16 +55,13 @@ def _decision_mutation(name: str, decide, *, description: str, staff_only: bool,
         )
         return cls(cancellation_request=request, errors=[])
 
-    return type(
+    return mutation_class(
         name,
-        (ServiceMutation,),
-        {
-            "Arguments": type("Arguments", (), arguments),
-            "Meta": type("Meta", (), {"description": description}),
-            "cancellation_request": graphene.Field(ServiceCancellationRequest),
-            "staff_only": staff_only,
-            "perform": classmethod(perform),
-        },
+        arguments=arguments,
+        description=description,
+        perform=perform,
+        cancellation_request=graphene.Field(ServiceCancellationRequest),
+        staff_only=staff_only,
     )
 
 

@@ -7,7 +7,7 @@ from ..auth import actor_for
 from ..ids import decode_id
 from ..shared import Date
 from ..types import Service
-from .base import ServiceMutation
+from .base import ServiceMutation, mutation_class
 
 
 def _action_mutation(name: str, action, *, description: str, reason: bool = False):
@@ -19,15 +19,12 @@ def _action_mutation(name: str, action, *, description: str, reason: bool = Fals
         service = action(service_id=decode_id(id, "Service"), actor=requestor.staff_actor, **data)
         return cls(service=service, errors=[])
 
-    return type(
+    return mutation_class(
         name,
-        (ServiceMutation,),
-        {
-            "Arguments": type("Arguments", (), arguments),
-            "Meta": type("Meta", (), {"description": description + " Requires MANAGE_ORDERS."}),
-            "service": graphene.Field(Service),
-            "perform": classmethod(perform),
-        },
+        arguments=arguments,
+        description=description + " Requires MANAGE_ORDERS.",
+        perform=perform,
+        service=graphene.Field(Service),
     )
 
 

@@ -1,30 +1,8 @@
-from saleor_services.models import Service
-
-from ..conftest import events_of
-from .conftest import gid
-
-MUTATION = """mutation($id: ID!) { serviceActivate(id: $id) {
-  service { id status activatedAt } errors { field code message } } }"""
+from .staff_actions import check_staff_action
 
 
 def test_service_activate(api, make_service, staff_user):
-    service = make_service("PENDING")
-
-    payload = api.post(MUTATION, {"id": gid(service)}, user=staff_user)["data"]["serviceActivate"]
-
-    assert payload["errors"] == []
-    assert payload["service"]["id"] == gid(service)
-    assert payload["service"]["status"] == "ACTIVE"
-    assert payload["service"]["activatedAt"] is not None
-    assert Service.objects.get(pk=service.pk).status == "ACTIVE"
-    event = events_of(service)[-1]
-    assert (event.type, event.actor_type, event.user_id) == ("ACTIVATED", "STAFF", staff_user.pk)
-    assert event.parameters.get("reason") == None
-
-
-def test_service_activate_refused_from_the_wrong_status(api, make_service, staff_user, unchanged):
-    service = make_service("ARCHIVED")
-    with unchanged():
-        payload = api.post(MUTATION, {"id": gid(service)}, user=staff_user)["data"]["serviceActivate"]
-    assert payload["service"] is None
-    assert [(e["field"], e["code"]) for e in payload["errors"]] == [("status", "INVALID_TRANSITION")]
+    check_staff_action(
+        api, make_service, staff_user,
+        root="serviceActivate", start="PENDING", arguments='', end="ACTIVE", event="ACTIVATED", stamp="activatedAt",
+    )
