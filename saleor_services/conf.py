@@ -42,6 +42,9 @@ class ServicesSettings:
     AUTOMATION_TIME: time = time(3, 0)
     # Dotted path of a provisioner class; `None` means nothing is provisioned.
     PROVISIONER: str | None = None
+    # Dotted path of the billing port; `None`: Saleor's draft orders inside Saleor,
+    # the renewal itself elsewhere.
+    BILLING: str | None = None
     # Key for provisioning passwords at rest; derived from SECRET_KEY when empty.
     ENCRYPTION_KEY: str | None = None
     CANCELLATION_REASON_MAX_LENGTH: int = 1000
@@ -114,6 +117,7 @@ _VALIDATORS = {
     "TERMINATION_WARNING_DAYS_BEFORE": lambda k, v: _day_count(k, v, optional=True),
     "AUTOMATION_TIME": _time_of_day,
     "PROVISIONER": _optional_text,
+    "BILLING": _optional_text,
     "ENCRYPTION_KEY": _optional_text,
     "CANCELLATION_REASON_MAX_LENGTH": _reason_length,
     "STAFF_PERMISSION": _optional_text,

@@ -19,8 +19,8 @@ from django.utils import timezone
 from .actors import SYSTEM
 from .billing_cycles import first_due_date
 from .enums import ActivationMode, ProvisioningState, ServiceEventType, ServiceStatus
-from .events import build_event
-from .models import Service, ServiceEvent, ServicePlan
+from .events import build_event, service_events_create
+from .models import Service, ServicePlan
 from .provisioning import get_provisioner
 
 logger = logging.getLogger(__name__)
@@ -150,8 +150,8 @@ def create_services_for_paid_order(
         if not services:
             return []
         Service.objects.bulk_create(services)
-        ServiceEvent.objects.bulk_create(
-            build_event(
+        service_events_create(
+            [build_event(
                 service=service,
                 type=ServiceEventType.CREATED,
                 actor=SYSTEM,
@@ -161,7 +161,7 @@ def create_services_for_paid_order(
                 unit_index=service.unit_index,
                 plan_id=service.plan_id,
             )
-            for service in services
+            for service in services]
         )
         queued = [s.pk for s in services if s.provisioning_state == ProvisioningState.QUEUED]
         if queued:

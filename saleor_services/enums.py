@@ -97,3 +97,17 @@ class ServiceEventType(models.TextChoices):
     PROVISIONING_FAILED = "PROVISIONING_FAILED", "Provisioning failed"
     UPDATED = "UPDATED", "Updated"
     OWNER_REMOVED = "OWNER_REMOVED", "Owner account deleted"
+    RENEWAL_CREATED = "RENEWAL_CREATED", "Renewal invoice created"
+    RENEWAL_REMINDER = "RENEWAL_REMINDER", "Renewal reminder"
+    RENEWAL_PAID = "RENEWAL_PAID", "Renewal paid"
+    SUSPENSION_WARNING = "SUSPENSION_WARNING", "Suspension warning"
+    TERMINATION_WARNING = "TERMINATION_WARNING", "Termination warning"
+    PLAN_CHANGE_REQUESTED = "PLAN_CHANGE_REQUESTED", "Plan change requested"
+    PLAN_CHANGED = "PLAN_CHANGED", "Plan changed"
+
+
+class EmailStatus(models.TextChoices):
+    NOT_REQUIRED = "NOT_REQUIRED", "Not required"
+    PENDING = "PENDING", "Pending"
+    SENT = "SENT", "Sent"
+    FAILED = "FAILED", "Failed"

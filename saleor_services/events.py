@@ -7,8 +7,36 @@ from typing import Any
 from uuid import UUID
 
 from .actors import Actor
-from .enums import ServiceEventType
+from .enums import EmailStatus, ServiceEventType, ServiceStatus
 from .models import Service, ServiceEvent
+
+# Events the customer hears about by e-mail (CREATED only when born active).
+EMAIL_EVENTS = frozenset(
+    {
+        ServiceEventType.ACTIVATED,
+        ServiceEventType.RENEWAL_CREATED,
+        ServiceEventType.RENEWAL_REMINDER,
+        ServiceEventType.SUSPENSION_WARNING,
+        ServiceEventType.SUSPENDED,
+        ServiceEventType.UNSUSPENDED,
+        ServiceEventType.CANCELLATION_REQUESTED,
+        ServiceEventType.CANCELLATION_APPROVED,
+        ServiceEventType.CANCELLATION_REJECTED,
+        ServiceEventType.CANCELLATION_WITHDRAWN,
+        ServiceEventType.CANCELLED,
+        ServiceEventType.TERMINATION_WARNING,
+        ServiceEventType.TERMINATED,
+        ServiceEventType.PLAN_CHANGED,
+    }
+)
+
+
+def _owes_email(service: Service, type: ServiceEventType, parameters: dict) -> bool:
+    if not service.user_email:
+        return False
+    if type == ServiceEventType.CREATED:
+        return parameters.get("new_status") == ServiceStatus.ACTIVE
+    return type in EMAIL_EVENTS
 
 
 def _jsonable(value: Any) -> Any:
@@ -26,21 +54,36 @@ def _jsonable(value: Any) -> Any:
 
 
 def build_event(
-    *, service: Service, type: ServiceEventType, actor: Actor, **parameters: Any
+    *, service: Service, type: ServiceEventType, actor: Actor, email: bool = True, **parameters: Any
 ) -> ServiceEvent:
+    parameters = {key: _jsonable(value) for key, value in parameters.items() if value is not None}
     return ServiceEvent(
         service=service,
         type=type,
         actor_type=actor.type,
         user_id=actor.user_id,
         app_id=actor.app_id,
-        parameters={key: _jsonable(value) for key, value in parameters.items() if value is not None},
+        parameters=parameters,
+        email_status=(
+            EmailStatus.PENDING
+            if email and _owes_email(service, type, parameters)
+            else EmailStatus.NOT_REQUIRED
+        ),
     )
+
+
+def service_events_create(events: list[ServiceEvent]) -> list[ServiceEvent]:
+    """Write events in one INSERT; e-mails they owe go out after commit."""
+    created = ServiceEvent.objects.bulk_create(events)
+    if any(event.email_status == EmailStatus.PENDING for event in created):
+        from .notifications import deliver_emails_after_commit
+
+        deliver_emails_after_commit()
+    return created
 
 
 def service_event_create(
     *, service: Service, type: ServiceEventType, actor: Actor, **parameters: Any
 ) -> ServiceEvent:
-    event = build_event(service=service, type=type, actor=actor, **parameters)
-    event.save()
+    [event] = service_events_create([build_event(service=service, type=type, actor=actor, **parameters)])
     return event

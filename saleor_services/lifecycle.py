@@ -22,11 +22,11 @@ from .enums import (
     SuspensionCause,
 )
 from .errors import ServiceError, ServiceErrorCode
-from .events import service_event_create
+from .events import build_event, service_event_create, service_events_create
 from .models import CancellationRequest, Service
 from .provisioning import get_provisioner
+from .transitions import CUSTOMER_ACTIONS, TRANSITIONS, ServiceAction, is_allowed, target_status
 from .validation import bounded_text
-from .transitions import CUSTOMER_ACTIONS, ServiceAction, target_status
 
 # Which provisioner call follows a transition, and from which statuses the service was
 # running on the server (suspending something never provisioned tells it nothing).
@@ -65,27 +65,73 @@ def _check_customer_may(actor: Actor, action: ServiceAction) -> None:
         )
 
 
-def _call_provisioner_after_commit(service: Service, action: ServiceAction, old: str) -> None:
+def _call_provisioner_after_commit(moves: list[tuple[Service, str]], action: ServiceAction) -> None:
     call = _PROVISIONER_CALLS.get(action)
     provisioner = get_provisioner()
     if call is None or provisioner is None:
         return
     method, running_statuses = call
-    if running_statuses is not None and old not in running_statuses:
-        return
-    service_id = service.pk
-    transaction.on_commit(lambda: getattr(provisioner, method)(service_id))
+    service_ids = [
+        service.pk
+        for service, old in moves
+        if running_statuses is None or old in running_statuses
+    ]
+    if service_ids:
+        transaction.on_commit(
+            lambda: [getattr(provisioner, method)(service_id) for service_id in service_ids]
+        )
 
 
-def _close_open_request(service: Service, actor: Actor) -> None:
+def change_status_many(
+    services: list[Service],
+    *,
+    action: ServiceAction,
+    actor: Actor,
+    event_type: ServiceEventType,
+    apply: Callable[[Service, dict], list[str]] | None = None,
+    **parameters,
+) -> list[Service]:
+    """Move the locked services the table allows (the rest stay as they are).
+
+    One UPDATE for the rows and one INSERT for their events, whatever their number;
+    runs inside the caller's transaction. `apply` sets the action's own fields, may
+    add event parameters, and returns the names of the fields it set.
+    """
     now = timezone.now()
-    CancellationRequest.objects.filter(
-        service=service, status__in=OPEN_CANCELLATION_STATUSES
-    ).update(
-        status=CancellationRequestStatus.COMPLETED,
-        decided_at=now,
-        updated_at=now,
+    target = TRANSITIONS[action].target
+    fields = {"status", "updated_at"}
+    moves = []
+    for service in services:
+        if not is_allowed(action, service.status):
+            continue
+        event_parameters = dict(parameters)
+        fields.update(apply(service, event_parameters) if apply else [])
+        moves.append((service, service.status, event_parameters))
+        service.status = target
+        service.updated_at = now
+    if not moves:
+        return []
+    moved = [service for service, _, _ in moves]
+    Service.objects.bulk_update(moved, sorted(fields))
+    if target in _ENDED:
+        CancellationRequest.objects.filter(
+            service__in=moved, status__in=OPEN_CANCELLATION_STATUSES
+        ).update(status=CancellationRequestStatus.COMPLETED, decided_at=now, updated_at=now)
+    service_events_create(
+        [
+            build_event(
+                service=service,
+                type=event_type,
+                actor=actor,
+                old_status=old,
+                new_status=target,
+                **event_parameters,
+            )
+            for service, old, event_parameters in moves
+        ]
     )
+    _call_provisioner_after_commit([(service, old) for service, old, _ in moves], action)
+    return moved
 
 
 def change_status(
@@ -97,28 +143,20 @@ def change_status(
     apply: Callable[[Service, dict], list[str]] | None = None,
     **parameters,
 ) -> Service:
-    """Move a locked service through the table. Runs inside the caller's transaction.
-
-    `apply` sets the action's own fields, may add event parameters, and returns the
-    names of the fields it set; it may still refuse with a ServiceError, since nothing
-    has been written yet.
-    """
-    old = service.status
-    new = target_status(action, old)
-    changed = apply(service, parameters) if apply else []
-    service.status = new
-    service.save(update_fields=["status", "updated_at", *changed])
-    if new in _ENDED:
-        _close_open_request(service, actor)
-    service_event_create(
-        service=service,
-        type=event_type,
+    """Move one locked service, or refuse with a typed error before writing anything."""
+    target_status(action, service.status)
+    changed: list[str] = []
+    if apply is not None:
+        # The action's own checks run before any write: they may still refuse.
+        changed = apply(service, parameters)
+    change_status_many(
+        [service],
+        action=action,
         actor=actor,
-        old_status=old,
-        new_status=new,
+        event_type=event_type,
+        apply=lambda _service, _parameters: changed,
         **parameters,
     )
-    _call_provisioner_after_commit(service, action, old)
     return service
 
 
@@ -179,11 +217,12 @@ def service_suspend(
     )
 
 
-def _clear_suspension(service: Service, parameters: dict) -> list[str]:
+def clear_suspension(service: Service, parameters: dict) -> list[str]:
     service.suspended_at = None
     service.suspension_reason = ""
     service.suspension_cause = ""
-    return ["suspended_at", "suspension_reason", "suspension_cause"]
+    service.termination_warning_sent = False
+    return ["suspended_at", "suspension_reason", "suspension_cause", "termination_warning_sent"]
 
 
 def service_unsuspend(*, service_id: int, actor: Actor) -> Service:
@@ -192,7 +231,7 @@ def service_unsuspend(*, service_id: int, actor: Actor) -> Service:
         action=ServiceAction.UNSUSPEND,
         actor=actor,
         event_type=ServiceEventType.UNSUSPENDED,
-        apply=_clear_suspension,
+        apply=clear_suspension,
     )
 
 

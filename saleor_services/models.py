@@ -23,6 +23,7 @@ from .enums import (
     CancellationMode,
     CancellationRequestStatus,
     CancellationType,
+    EmailStatus,
     ProvisioningState,
     RenewalStatus,
     ServiceEventType,
@@ -54,6 +55,10 @@ class ServicePlan(models.Model):
     activation_mode = models.CharField(
         max_length=16, choices=ActivationMode.choices, default=ActivationMode.AUTOMATIC
     )
+    # The plan's own recurring price, used to quote plan changes (a service's amount
+    # comes from its order line). Empty: services cannot change to this plan.
+    price_amount = models.DecimalField(**MONEY, null=True, blank=True)
+    currency = models.CharField(max_length=3, blank=True)
     # Per-plan day offsets of the automation (keys of conf.AUTOMATION_DAY_KEYS).
     automation_overrides = models.JSONField(default=dict, blank=True)
     change_targets = models.ManyToManyField(
@@ -143,6 +148,11 @@ class Service(models.Model):
     resume_on = models.DateField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     terminated_at = models.DateTimeField(null=True, blank=True)
+    termination_warning_sent = models.BooleanField(default=False)
+    # A downgrade waiting for the next renewal.
+    pending_plan = models.ForeignKey(
+        ServicePlan, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     metadata = models.JSONField(default=dict, blank=True)
     private_metadata = models.JSONField(default=dict, blank=True)
@@ -247,10 +257,23 @@ class ServiceEvent(models.Model):
     )
     app_id = models.BigIntegerField(null=True, blank=True)
     parameters = models.JSONField(default=dict, blank=True)
+    # The customer e-mail this event owes, sent once from an outbox after commit.
+    email_status = models.CharField(
+        max_length=16, choices=EmailStatus.choices, default=EmailStatus.NOT_REQUIRED
+    )
+    email_attempts = models.PositiveSmallIntegerField(default=0)
+    email_error = models.TextField(blank=True)
 
     class Meta:
         ordering = ("date", "pk")
-        indexes = [models.Index(fields=["service", "date"], name="service_event_service_date_idx")]
+        indexes = [
+            models.Index(fields=["service", "date"], name="service_event_service_date_idx"),
+            models.Index(
+                fields=["id"],
+                condition=Q(email_status=EmailStatus.PENDING),
+                name="service_event_email_due_idx",
+            ),
+        ]
 
     def __repr__(self) -> str:
         return f"<ServiceEvent pk={self.pk} service={self.service_id} type={self.type}>"
@@ -270,7 +293,10 @@ class Renewal(models.Model):
     )
     # The host's payable document (a Saleor order id inside Saleor).
     order_id = models.UUIDField(null=True, blank=True, db_index=True)
+    # Day offsets whose reminder went out; the suspension warning, once.
     reminders_sent = ArrayField(models.PositiveSmallIntegerField(), default=list, blank=True)
+    suspension_warning_sent = models.BooleanField(default=False)
+    payment_url = models.URLField(max_length=1000, blank=True)
     paid_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -282,7 +308,13 @@ class Renewal(models.Model):
                 fields=["service", "period_start"], name="renewal_unique_service_period"
             ),
         ]
-        indexes = [models.Index(fields=["status", "due_date"], name="renewal_status_due_idx")]
+        indexes = [
+            models.Index(
+                fields=["due_date", "id"],
+                condition=Q(status=RenewalStatus.OPEN),
+                name="renewal_open_due_idx",
+            ),
+        ]
 
     def __repr__(self) -> str:
         return f"<Renewal pk={self.pk} service={self.service_id} {self.period_start} {self.status}>"

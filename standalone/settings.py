@@ -78,6 +78,10 @@ EMAIL_BACKEND = os.environ.get(
 )
 
 CELERY_BROKER_URL = os.environ.get("SERVICES_REDIS_URL", "redis://127.0.0.1:6379/0")
+CELERY_RESULT_BACKEND = CELERY_BROKER_URL
+# Tasks run inline unless a worker is running (the demo starts one and turns this off).
+CELERY_TASK_ALWAYS_EAGER = os.environ.get("SERVICES_CELERY_EAGER", "1") == "1"
+CELERY_TASK_EAGER_PROPAGATES = True
 
 SALEOR_SERVICES: dict = {"STAFF_PERMISSION": "standalone.manage_orders"}
 

@@ -1,0 +1,517 @@
+"""The daily automation: set-based, batched, idempotent steps.
+
+Each step claims due rows in batches (`FOR UPDATE SKIP LOCKED`, primary-key order, at
+most BATCH_SIZE), changes them and writes their events with bulk statements in one
+transaction per batch. Two workers running the same step at once never take the same
+row; a worker killed mid-way leaves whole batches only, and the next run finishes the
+rest. Conditions on other tables are re-checked after the claim, in a new statement, so
+they see what a concurrent batch committed. Cost follows the due rows: every claim is an
+index range scan on a status/date index.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from .actors import SYSTEM
+from .billing_cycles import add_cycles
+from .conf import AUTOMATION_DAY_KEYS, get_settings
+from .enums import (
+    CancellationRequestStatus,
+    RenewalStatus,
+    ServiceEventType,
+    ServiceStatus,
+    SuspensionCause,
+)
+from .events import build_event, service_events_create
+from .lifecycle import change_status_many
+from .models import CancellationRequest, Renewal, Service, ServicePlan
+from .transitions import ServiceAction
+
+BATCH_SIZE = 1000
+
+# A step yields (the rows it may take, what to do with a claimed batch of them).
+Work = Iterator[tuple[QuerySet, Callable[[list], int]]]
+
+
+# -- per-plan day offsets ---------------------------------------------------------
+
+
+def plan_offsets(key: str) -> dict[int | tuple | None, list[int]]:
+    """Plan ids grouped by their effective value of one automation setting."""
+    assert key in AUTOMATION_DAY_KEYS
+    default = getattr(get_settings(), key)
+    groups: dict = defaultdict(list)
+    for plan_id, overrides in ServicePlan.objects.values_list("pk", "automation_overrides"):
+        value = overrides.get(key, default) if overrides else default
+        groups[tuple(value) if isinstance(value, list) else value].append(plan_id)
+    return groups
+
+
+def _groups(key: str) -> Iterator[tuple[int, list[int]]]:
+    """(days, plan ids) for every group whose setting is not "never"."""
+    for days, plan_ids in plan_offsets(key).items():
+        if days is not None:
+            yield days, plan_ids
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+# -- batching -------------------------------------------------------------------------
+
+
+def in_batches(
+    queryset: QuerySet, process: Callable[[list], int], *, batch_size: int = BATCH_SIZE
+) -> int:
+    """Claim and process rows batch by batch, moving forward by primary key."""
+    done, last_pk = 0, 0
+    while True:
+        with transaction.atomic():
+            rows = list(
+                queryset.filter(pk__gt=last_pk)
+                .select_for_update(skip_locked=True, of=("self",))
+                .order_by("pk")[:batch_size]
+            )
+            if not rows:
+                return done
+            done += process(rows)
+        last_pk = rows[-1].pk
+        if len(rows) < batch_size:
+            return done
+
+
+# -- 1. renewals ------------------------------------------------------------------------
+
+
+def _renewal_due(services: QuerySet) -> QuerySet:
+    """Services whose next period has no renewal yet, and will not be cancelled by then."""
+    return services.filter(
+        status__in=[ServiceStatus.ACTIVE, ServiceStatus.SUSPENDED], next_due_date__isnull=False
+    ).exclude(
+        Exists(
+            Renewal.objects.filter(service=OuterRef("pk"), period_start=OuterRef("next_due_date"))
+        )
+    ).exclude(
+        Exists(
+            CancellationRequest.objects.filter(
+                service=OuterRef("pk"),
+                status=CancellationRequestStatus.APPROVED,
+                effective_date__lte=OuterRef("next_due_date"),
+            )
+        )
+    )
+
+
+def renewal_for(service: Service) -> Renewal:
+    plan = service.pending_plan
+    downgrade = plan is not None and plan.price_amount is not None and plan.currency == service.currency
+    return Renewal(
+        service=service,
+        period_start=service.next_due_date,
+        period_end=add_cycles(
+            service.next_due_date, service.billing_cycle, anchor_day=service.billing_anchor_day
+        ),
+        amount=plan.price_amount if downgrade else service.recurring_amount,
+        currency=service.currency,
+        due_date=service.next_due_date,
+    )
+
+
+def _create_renewals(services: list[Service]) -> list[Renewal]:
+    # Re-checked after the claim: a concurrent batch may have just committed some.
+    fresh = {s.pk for s in _renewal_due(Service.objects.filter(pk__in=[s.pk for s in services]))}
+    renewals = Renewal.objects.bulk_create(
+        [renewal_for(service) for service in services if service.pk in fresh]
+    )
+    from .billing import get_billing
+
+    billing = get_billing()
+    service_events_create(
+        [
+            build_event(
+                service=renewal.service,
+                type=ServiceEventType.RENEWAL_CREATED,
+                actor=SYSTEM,
+                # With a payable document to open, the e-mail waits for its link.
+                email=not billing.opens_documents,
+                renewal_id=renewal.pk,
+                period_start=renewal.period_start,
+                period_end=renewal.period_end,
+                amount=renewal.amount,
+                currency=renewal.currency,
+                due_date=renewal.due_date,
+            )
+            for renewal in renewals
+        ]
+    )
+    if billing.opens_documents and renewals:
+        ids = [renewal.pk for renewal in renewals]
+        transaction.on_commit(lambda: billing.open_documents_later(ids))
+    return renewals
+
+
+def generate_renewals(today: date) -> Work:
+    for days, plan_ids in _groups("RENEWAL_DAYS_BEFORE"):
+        due = _renewal_due(Service.objects.filter(plan_id__in=plan_ids)).filter(
+            next_due_date__lte=today + timedelta(days=days)
+        )
+        yield due.select_related("pending_plan"), lambda rows: len(_create_renewals(rows))
+
+
+# -- 2. reminders and the suspension warning ----------------------------------------
+
+
+def _open_renewals() -> QuerySet:
+    return Renewal.objects.filter(
+        status=RenewalStatus.OPEN, service__status=ServiceStatus.ACTIVE
+    ).select_related("service")
+
+
+def _send_reminders(renewals: list[Renewal], offsets: tuple[int, ...], today: date) -> int:
+    events = []
+    for renewal in renewals:
+        days_left = (renewal.due_date - today).days
+        due_offsets = [o for o in offsets if days_left <= o and o not in renewal.reminders_sent]
+        if not due_offsets:
+            continue
+        # A missed day sends the closest reminder once, not every reminder skipped.
+        renewal.reminders_sent = sorted({*renewal.reminders_sent, *due_offsets}, reverse=True)
+        events.append(
+            build_event(
+                service=renewal.service,
+                type=ServiceEventType.RENEWAL_REMINDER,
+                actor=SYSTEM,
+                renewal_id=renewal.pk,
+                days_before=min(due_offsets),
+                due_date=renewal.due_date,
+            )
+        )
+    Renewal.objects.bulk_update(renewals, ["reminders_sent"])
+    service_events_create(events)
+    return len(events)
+
+
+def send_reminders(today: date) -> Work:
+    for offsets, plan_ids in _groups("REMINDER_DAYS_BEFORE"):
+        if not offsets:
+            continue
+        due = _open_renewals().filter(
+            service__plan_id__in=plan_ids,
+            due_date__gte=today,
+            due_date__lte=today + timedelta(days=max(offsets)),
+        ).exclude(reminders_sent__contains=list(offsets))
+        yield due, lambda rows, offsets=offsets: _send_reminders(rows, offsets, today)
+
+
+def _grace_groups() -> Iterator[tuple[int, int | None, list[int]]]:
+    """(grace days, warning days or None, plan ids) for plans that suspend at all."""
+    warnings = {
+        plan_id: days for days, plans in plan_offsets("SUSPENSION_WARNING_DAYS_BEFORE").items()
+        for plan_id in plans
+    }
+    for grace, plan_ids in _groups("GRACE_DAYS"):
+        by_warning = defaultdict(list)
+        for plan_id in plan_ids:
+            by_warning[warnings.get(plan_id)].append(plan_id)
+        for warning, plans in by_warning.items():
+            yield grace, warning, plans
+
+
+def _warn_suspension(renewals: list[Renewal], grace: int) -> int:
+    for renewal in renewals:
+        renewal.suspension_warning_sent = True
+    Renewal.objects.bulk_update(renewals, ["suspension_warning_sent"])
+    service_events_create(
+        [
+            build_event(
+                service=renewal.service,
+                type=ServiceEventType.SUSPENSION_WARNING,
+                actor=SYSTEM,
+                renewal_id=renewal.pk,
+                suspension_date=renewal.due_date + timedelta(days=grace),
+            )
+            for renewal in renewals
+        ]
+    )
+    return len(renewals)
+
+
+def warn_before_suspension(today: date) -> Work:
+    for grace, warning, plan_ids in _grace_groups():
+        if warning is None:
+            continue
+        # Suspension falls on due + grace; warn from `warning` days before it.
+        due = _open_renewals().filter(
+            service__plan_id__in=plan_ids,
+            suspension_warning_sent=False,
+            due_date__lte=today - timedelta(days=grace - warning),
+            due_date__gt=today - timedelta(days=grace),
+        )
+        yield due, lambda rows, grace=grace: _warn_suspension(rows, grace)
+
+
+# -- 3. suspension for non-payment ---------------------------------------------------
+
+
+def _suspend_overdue(services: list[Service], cutoff: date) -> int:
+    overdue = set(
+        Renewal.objects.filter(
+            service__in=services, status=RenewalStatus.OPEN, due_date__lte=cutoff
+        ).values_list("service_id", flat=True)
+    )
+    now = timezone.now()
+
+    def apply(service: Service, parameters: dict) -> list[str]:
+        service.suspended_at = now
+        service.suspension_reason = "Overdue renewal invoice"
+        service.suspension_cause = SuspensionCause.NON_PAYMENT
+        return ["suspended_at", "suspension_reason", "suspension_cause"]
+
+    return len(
+        change_status_many(
+            [s for s in services if s.pk in overdue],
+            action=ServiceAction.SUSPEND,
+            actor=SYSTEM,
+            event_type=ServiceEventType.SUSPENDED,
+            apply=apply,
+            reason="Overdue renewal invoice",
+            cause=SuspensionCause.NON_PAYMENT,
+        )
+    )
+
+
+def suspend_overdue(today: date) -> Work:
+    for grace, plan_ids in _groups("GRACE_DAYS"):
+        cutoff = today - timedelta(days=grace)
+        due = Service.objects.filter(plan_id__in=plan_ids, status=ServiceStatus.ACTIVE).filter(
+            Exists(
+                Renewal.objects.filter(
+                    service=OuterRef("pk"), status=RenewalStatus.OPEN, due_date__lte=cutoff
+                )
+            )
+        )
+        yield due, lambda rows, cutoff=cutoff: _suspend_overdue(rows, cutoff)
+
+
+# -- 4. end-of-period cancellations --------------------------------------------------
+
+
+def _apply_cancellations(services: list[Service], today: date) -> int:
+    requests = {
+        r.service_id: r
+        for r in CancellationRequest.objects.filter(
+            service__in=services, status=CancellationRequestStatus.APPROVED, effective_date__lte=today
+        )
+    }
+    now = timezone.now()
+
+    def apply(service: Service, parameters: dict) -> list[str]:
+        service.cancelled_at = now
+        parameters["request_id"] = requests[service.pk].pk
+        parameters["reason"] = requests[service.pk].reason
+        return ["cancelled_at"]
+
+    return len(
+        change_status_many(
+            [s for s in services if s.pk in requests],
+            action=ServiceAction.CANCEL,
+            actor=SYSTEM,
+            event_type=ServiceEventType.CANCELLED,
+            apply=apply,
+        )
+    )
+
+
+def apply_cancellations(today: date) -> Work:
+    due = Service.objects.filter(
+        Exists(
+            CancellationRequest.objects.filter(
+                service=OuterRef("pk"),
+                status=CancellationRequestStatus.APPROVED,
+                effective_date__lte=today,
+            )
+        )
+    )
+    yield due, lambda rows: _apply_cancellations(rows, today)
+
+
+# -- 5. resume paused services -------------------------------------------------------
+
+
+def resume_paused(today: date) -> Work:
+    def apply(service: Service, parameters: dict) -> list[str]:
+        paused_days = max(0, (today - timezone.localdate(service.paused_at)).days)
+        parameters.update(paused_days=paused_days, old_next_due_date=service.next_due_date)
+        if service.next_due_date is not None:
+            service.next_due_date += timedelta(days=paused_days)
+            service.billing_anchor_day = service.next_due_date.day
+        parameters["new_next_due_date"] = service.next_due_date
+        service.paused_at = None
+        service.resume_on = None
+        return ["paused_at", "resume_on", "next_due_date", "billing_anchor_day"]
+
+    due = Service.objects.filter(status=ServiceStatus.PAUSED, resume_on__lte=today)
+    yield (
+        due,
+        lambda rows: len(
+            change_status_many(
+                rows,
+                action=ServiceAction.RESUME,
+                actor=SYSTEM,
+                event_type=ServiceEventType.RESUMED,
+                apply=apply,
+            )
+        ),
+    )
+
+
+# -- 6. termination -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Ending:
+    status: ServiceStatus
+    since: str  # the timestamp field the countdown starts from
+    setting: str
+    extra: Q = field(default_factory=Q)
+
+
+ENDINGS = (
+    _Ending(
+        ServiceStatus.SUSPENDED,
+        "suspended_at",
+        "TERMINATE_SUSPENDED_AFTER_DAYS",
+        Q(suspension_cause=SuspensionCause.NON_PAYMENT),
+    ),
+    _Ending(ServiceStatus.CANCELLED, "cancelled_at", "TERMINATE_CANCELLED_AFTER_DAYS"),
+)
+
+
+def _ending_queryset(ending: _Ending, plan_ids: list[int], before_day: date) -> QuerySet:
+    return Service.objects.filter(
+        ending.extra,
+        plan_id__in=plan_ids,
+        status=ending.status,
+        **{f"{ending.since}__lt": _start_of(before_day)},
+    )
+
+
+def warn_before_termination(today: date) -> Work:
+    warnings = {
+        plan_id: days
+        for days, plans in plan_offsets("TERMINATION_WARNING_DAYS_BEFORE").items()
+        for plan_id in plans
+    }
+    for ending in ENDINGS:
+        for after, plan_ids in _groups(ending.setting):
+            by_warning = defaultdict(list)
+            for plan_id in plan_ids:
+                if warnings.get(plan_id) is not None:
+                    by_warning[warnings[plan_id]].append(plan_id)
+            for warning, plans in by_warning.items():
+                # Termination falls on since + after; warn from `warning` days before.
+                due = _ending_queryset(
+                    ending, plans, today - timedelta(days=after - warning) + timedelta(days=1)
+                ).filter(termination_warning_sent=False)
+                yield due, lambda rows, after=after, ending=ending: _warn_termination(
+                    rows, ending, after
+                )
+
+
+def _warn_termination(services: list[Service], ending: _Ending, after: int) -> int:
+    for service in services:
+        service.termination_warning_sent = True
+    Service.objects.bulk_update(services, ["termination_warning_sent"])
+    service_events_create(
+        [
+            build_event(
+                service=service,
+                type=ServiceEventType.TERMINATION_WARNING,
+                actor=SYSTEM,
+                termination_date=timezone.localdate(getattr(service, ending.since))
+                + timedelta(days=after),
+            )
+            for service in services
+        ]
+    )
+    return len(services)
+
+
+def terminate_ended(today: date) -> Work:
+    now = timezone.now()
+
+    def apply(service: Service, parameters: dict) -> list[str]:
+        from .credentials import empty_secret
+
+        service.terminated_at = now
+        service.username = ""
+        service.password = empty_secret()
+        return ["terminated_at", "username", "password"]
+
+    for ending in ENDINGS:
+        for after, plan_ids in _groups(ending.setting):
+            due = _ending_queryset(ending, plan_ids, today - timedelta(days=after) + timedelta(days=1))
+            yield (
+                due,
+                lambda rows, ending=ending: len(
+                    change_status_many(
+                        rows,
+                        action=ServiceAction.TERMINATE,
+                        actor=SYSTEM,
+                        event_type=ServiceEventType.TERMINATED,
+                        apply=apply,
+                        reason=f"{ending.status.label} for too long",
+                    )
+                ),
+            )
+
+
+# -- the whole run ---------------------------------------------------------------------
+
+STEPS: dict[str, Callable[[date], Work]] = {
+    "generate_renewals": generate_renewals,
+    "send_reminders": send_reminders,
+    "warn_before_suspension": warn_before_suspension,
+    "suspend_overdue": suspend_overdue,
+    "apply_cancellations": apply_cancellations,
+    "resume_paused": resume_paused,
+    "warn_before_termination": warn_before_termination,
+    "terminate_ended": terminate_ended,
+}
+
+
+def run_step(name: str, today: date) -> int:
+    """One step; returns how many rows it changed."""
+    return sum(in_batches(queryset, process) for queryset, process in STEPS[name](today))
+
+
+def run_daily_automation(today: date | None = None) -> dict[str, int]:
+    """Every step in order; returns how many rows each one changed."""
+    today = today or timezone.localdate()
+    return {name: run_step(name, today) for name in STEPS}
+
+
+PREVIEW_LIMIT = 100
+
+
+def preview(today: date | None = None) -> dict[str, dict]:
+    """What each step would take up today, changing nothing: its candidate services.
+
+    Counts are of candidates; a step still re-checks each one when it runs.
+    """
+    today = today or timezone.localdate()
+    result = {}
+    for name, step in STEPS.items():
+        service_ids: set[int] = set()
+        for queryset, _process in step(today):
+            column = "service_id" if queryset.model is Renewal else "pk"
+            service_ids.update(queryset.order_by().values_list(column, flat=True))
+        result[name] = {"count": len(service_ids), "service_ids": sorted(service_ids)[:PREVIEW_LIMIT]}
+    return result

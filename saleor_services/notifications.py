@@ -1,0 +1,82 @@
+"""Customer e-mails: an outbox on the activity log.
+
+An event that owes an e-mail is written with `email_status = PENDING` in the same
+transaction as the change; after commit a task sends what is pending, claiming rows
+with SKIP LOCKED, so each e-mail goes once however many senders run.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from .enums import EmailStatus, ServiceEventType
+from .models import Renewal, ServiceEvent
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5
+TEMPLATE = "saleor_services/emails/{}.txt"
+
+
+def template_for(event: ServiceEvent) -> str:
+    kind = "activated" if event.type == ServiceEventType.CREATED else event.type.lower()
+    return TEMPLATE.format(kind)
+
+
+def render_email(event: ServiceEvent) -> tuple[str, str]:
+    """Subject (the template's first line) and body, in the customer's language."""
+    service = event.service
+    renewal_id = event.parameters.get("renewal_id")
+    context = {
+        "service": service,
+        "event": event,
+        "parameters": event.parameters,
+        "renewal": Renewal.objects.filter(pk=renewal_id).first() if renewal_id else None,
+        "password": service.password.reveal(),
+    }
+    language = getattr(service.user, "language_code", None) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        text = render_to_string(template_for(event), context)
+    subject, _, body = text.strip().partition("\n")
+    return subject.removeprefix("Subject:").strip(), body.strip() + "\n"
+
+
+def send_pending_emails(*, limit: int = 200) -> int:
+    """Send up to `limit` pending e-mails; returns how many went out."""
+    sent = 0
+    with transaction.atomic():
+        events = list(
+            ServiceEvent.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(email_status=EmailStatus.PENDING)
+            .select_related("service", "service__user")
+            .order_by("pk")[:limit]
+        )
+        for event in events:
+            try:
+                subject, body = render_email(event)
+                send_mail(subject, body, None, [event.service.user_email])
+            except Exception as error:  # noqa: BLE001 - one bad address must not stop the rest
+                event.email_attempts += 1
+                event.email_error = f"{type(error).__name__}: {error}"[:1000]
+                if event.email_attempts >= MAX_ATTEMPTS:
+                    event.email_status = EmailStatus.FAILED
+                logger.warning("E-mail for service event %s failed: %s", event.pk, event.email_error)
+            else:
+                event.email_status = EmailStatus.SENT
+                event.email_error = ""
+                sent += 1
+        ServiceEvent.objects.bulk_update(events, ["email_status", "email_attempts", "email_error"])
+    return sent
+
+
+def deliver_emails_after_commit() -> None:
+    def dispatch():
+        from .tasks import send_service_emails
+
+        send_service_emails.delay()
+
+    transaction.on_commit(dispatch, robust=True)
