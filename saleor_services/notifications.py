@@ -6,6 +6,7 @@ with SKIP LOCKED, so each e-mail goes once however many senders run.
 """
 
 import logging
+from datetime import date
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -27,6 +28,18 @@ def template_for(event: ServiceEvent) -> str:
     return TEMPLATE.format(kind)
 
 
+def _parameters(event: ServiceEvent) -> dict:
+    """Event parameters with their dates as dates, so templates format them per language."""
+    parameters = dict(event.parameters)
+    for key, value in parameters.items():
+        if key.endswith("_date") and isinstance(value, str):
+            try:
+                parameters[key] = date.fromisoformat(value)
+            except ValueError:
+                pass
+    return parameters
+
+
 def render_email(event: ServiceEvent) -> tuple[str, str]:
     """Subject (the template's first line) and body, in the customer's language."""
     service = event.service
@@ -34,7 +47,7 @@ def render_email(event: ServiceEvent) -> tuple[str, str]:
     context = {
         "service": service,
         "event": event,
-        "parameters": event.parameters,
+        "parameters": _parameters(event),
         "renewal": Renewal.objects.filter(pk=renewal_id).first() if renewal_id else None,
         "password": service.password.reveal(),
     }
