@@ -42,6 +42,12 @@ class ServicesSettings:
     AUTOMATION_TIME: time = time(3, 0)
     # Dotted path of a provisioner class; `None` means nothing is provisioned.
     PROVISIONER: str | None = None
+    # The webhook provisioner (PROVISIONER = "saleor_services.provisioning.webhook.
+    # WebhookProvisioner"): where it POSTs, the HMAC key, seconds to wait, tries.
+    PROVISIONER_WEBHOOK_URL: str | None = None
+    PROVISIONER_WEBHOOK_SECRET: str | None = None
+    PROVISIONER_WEBHOOK_TIMEOUT: int = 10
+    PROVISIONER_WEBHOOK_RETRIES: int = 5
     # Dotted path of the billing port; `None`: Saleor's draft orders inside Saleor,
     # the renewal itself elsewhere.
     BILLING: str | None = None
@@ -99,6 +105,14 @@ def _optional_text(key: str, value: Any) -> str | None:
     )
 
 
+def _small_count(key: str, value: Any, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ImproperlyConfigured(
+            f"{SETTINGS_NAME}['{key}'] must be a whole number from {low} to {high}, got {value!r}."
+        )
+    return value
+
+
 def _reason_length(key: str, value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 1000:
         raise ImproperlyConfigured(
@@ -118,6 +132,10 @@ _VALIDATORS = {
     "AUTOMATION_TIME": _time_of_day,
     "PROVISIONER": _optional_text,
     "BILLING": _optional_text,
+    "PROVISIONER_WEBHOOK_URL": _optional_text,
+    "PROVISIONER_WEBHOOK_SECRET": _optional_text,
+    "PROVISIONER_WEBHOOK_TIMEOUT": lambda k, v: _small_count(k, v, 1, 300),
+    "PROVISIONER_WEBHOOK_RETRIES": lambda k, v: _small_count(k, v, 0, 20),
     "ENCRYPTION_KEY": _optional_text,
     "CANCELLATION_REASON_MAX_LENGTH": _reason_length,
     "STAFF_PERMISSION": _optional_text,

@@ -419,3 +419,23 @@ def service_provisioning_failed(*, service_id: int, error: str) -> Service:
             error=error,
         )
         return service
+
+
+def service_provisioning_retry(*, service_id: int, actor: Actor) -> Service:
+    """Queue provisioning again for a pending service whose provisioning failed."""
+    if actor.is_customer:
+        raise ServiceError(ServiceErrorCode.NOT_FOUND, "Service not found.", field="id")
+    provisioner = get_provisioner()
+    with transaction.atomic():
+        service = lock_service(service_id, actor=actor)
+        if service.status != ServiceStatus.PENDING or provisioner is None:
+            raise ServiceError(
+                ServiceErrorCode.INVALID_TRANSITION,
+                "Only a pending service of a provisioned plan can be provisioned again.",
+                field="status",
+            )
+        service.provisioning_state = ProvisioningState.QUEUED
+        service.save(update_fields=["provisioning_state", "updated_at"])
+        service_event_create(service=service, type=ServiceEventType.PROVISIONING_QUEUED, actor=actor)
+        transaction.on_commit(lambda: provisioner.provision(service.pk))
+        return service

@@ -81,7 +81,8 @@ CELERY_BROKER_URL = os.environ.get("SERVICES_REDIS_URL", "redis://127.0.0.1:6379
 CELERY_RESULT_BACKEND = CELERY_BROKER_URL
 # Tasks run inline unless a worker is running (the demo starts one and turns this off).
 CELERY_TASK_ALWAYS_EAGER = os.environ.get("SERVICES_CELERY_EAGER", "1") == "1"
-CELERY_TASK_EAGER_PROPAGATES = True
+# As in Saleor: an eager task's error stays in its result (so eager retries work).
+CELERY_TASK_EAGER_PROPAGATES = False
 
 SALEOR_SERVICES: dict = {"STAFF_PERMISSION": "standalone.manage_orders"}
 
