@@ -23,6 +23,7 @@ from .billing_cycles import add_cycles
 from .conf import AUTOMATION_DAY_KEYS, get_settings
 from .enums import (
     CancellationRequestStatus,
+    RenewalKind,
     RenewalStatus,
     ServiceEventType,
     ServiceStatus,
@@ -96,7 +97,9 @@ def _renewal_due(services: QuerySet) -> QuerySet:
         status__in=[ServiceStatus.ACTIVE, ServiceStatus.SUSPENDED], next_due_date__isnull=False
     ).exclude(
         Exists(
-            Renewal.objects.filter(service=OuterRef("pk"), period_start=OuterRef("next_due_date"))
+            Renewal.objects.filter(
+                service=OuterRef("pk"), kind=RenewalKind.RENEWAL, period_start=OuterRef("next_due_date")
+            )
         )
     ).exclude(
         Exists(
@@ -170,7 +173,7 @@ def generate_renewals(today: date) -> Work:
 
 def _open_renewals() -> QuerySet:
     return Renewal.objects.filter(
-        status=RenewalStatus.OPEN, service__status=ServiceStatus.ACTIVE
+        kind=RenewalKind.RENEWAL, status=RenewalStatus.OPEN, service__status=ServiceStatus.ACTIVE
     ).select_related("service")
 
 
@@ -263,7 +266,7 @@ def warn_before_suspension(today: date) -> Work:
 def _suspend_overdue(services: list[Service], cutoff: date) -> int:
     overdue = set(
         Renewal.objects.filter(
-            service__in=services, status=RenewalStatus.OPEN, due_date__lte=cutoff
+            service__in=services, kind=RenewalKind.RENEWAL, status=RenewalStatus.OPEN, due_date__lte=cutoff
         ).values_list("service_id", flat=True)
     )
     now = timezone.now()
@@ -293,7 +296,10 @@ def suspend_overdue(today: date) -> Work:
         due = Service.objects.filter(plan_id__in=plan_ids, status=ServiceStatus.ACTIVE).filter(
             Exists(
                 Renewal.objects.filter(
-                    service=OuterRef("pk"), status=RenewalStatus.OPEN, due_date__lte=cutoff
+                    service=OuterRef("pk"),
+                    kind=RenewalKind.RENEWAL,
+                    status=RenewalStatus.OPEN,
+                    due_date__lte=cutoff,
                 )
             )
         )

@@ -64,6 +64,11 @@ class SuspensionCause(models.TextChoices):
     OTHER = "OTHER", "Other"
 
 
+class RenewalKind(models.TextChoices):
+    RENEWAL = "RENEWAL", "Renewal of a period"
+    UPGRADE = "UPGRADE", "Prorated upgrade"
+
+
 class RenewalStatus(models.TextChoices):
     OPEN = "OPEN", "Open"
     PAID = "PAID", "Paid"

@@ -25,6 +25,7 @@ from .enums import (
     CancellationType,
     EmailStatus,
     ProvisioningState,
+    RenewalKind,
     RenewalStatus,
     ServiceEventType,
     ServiceStatus,
@@ -280,9 +281,14 @@ class ServiceEvent(models.Model):
 
 
 class Renewal(models.Model):
-    """The renewal invoice of one billing period of a service."""
+    """The renewal invoice of one billing period of a service (or a prorated upgrade)."""
 
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="renewals")
+    kind = models.CharField(max_length=8, choices=RenewalKind.choices, default=RenewalKind.RENEWAL)
+    # For an upgrade: the plan the service moves to once it is paid.
+    target_plan = models.ForeignKey(
+        ServicePlan, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     period_start = models.DateField()
     period_end = models.DateField()
     amount = models.DecimalField(**MONEY)
@@ -305,13 +311,15 @@ class Renewal(models.Model):
         ordering = ("-period_start", "-pk")
         constraints = [
             models.UniqueConstraint(
-                fields=["service", "period_start"], name="renewal_unique_service_period"
+                fields=["service", "period_start"],
+                condition=Q(kind=RenewalKind.RENEWAL),
+                name="renewal_unique_service_period",
             ),
         ]
         indexes = [
             models.Index(
                 fields=["due_date", "id"],
-                condition=Q(status=RenewalStatus.OPEN),
+                condition=Q(status=RenewalStatus.OPEN, kind=RenewalKind.RENEWAL),
                 name="renewal_open_due_idx",
             ),
         ]

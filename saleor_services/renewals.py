@@ -6,11 +6,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from .actors import SYSTEM, Actor
-from .enums import RenewalStatus, ServiceEventType, ServiceStatus, SuspensionCause
+from .enums import RenewalKind, RenewalStatus, ServiceEventType, ServiceStatus, SuspensionCause
 from .errors import ServiceError, ServiceErrorCode
 from .events import service_event_create
 from .lifecycle import change_status, clear_suspension, lock_service
 from .models import Renewal
+from .provisioning import get_provisioner
 from .transitions import ServiceAction
 
 # Statuses in which paying a renewal moves the service on.
@@ -45,8 +46,10 @@ def renewal_mark_paid(
         renewal.paid_at = timezone.now()
         renewal.save(update_fields=["status", "paid_at", "updated_at"])
         old_due = service.next_due_date
+        if renewal.kind == RenewalKind.UPGRADE:
+            _apply_upgrade(service, renewal, actor)
         # One cycle on from the old due date, not from the payment date; only once.
-        if service.status in _BILLED and service.next_due_date == renewal.period_start:
+        elif service.status in _BILLED and service.next_due_date == renewal.period_start:
             service.next_due_date = renewal.period_end
             fields = ["next_due_date", "updated_at"]
             if service.pending_plan_id is not None:
@@ -63,7 +66,9 @@ def renewal_mark_paid(
             new_next_due_date=service.next_due_date,
         )
         still_overdue = (
-            Renewal.objects.filter(service=service, status=RenewalStatus.OPEN, due_date__lt=today)
+            Renewal.objects.filter(
+                service=service, kind=RenewalKind.RENEWAL, status=RenewalStatus.OPEN, due_date__lt=today
+            )
             .exclude(pk=renewal.pk)
             .exists()
         )
@@ -83,9 +88,7 @@ def renewal_mark_paid(
         return renewal
 
 
-def _apply_pending_plan(service, actor: Actor) -> list[str]:
-    """A downgrade waits for the renewal it was priced into, then takes effect."""
-    plan = service.pending_plan
+def _switch_plan(service, plan, actor: Actor) -> list[str]:
     old_plan_id = service.plan_id
     service.plan = plan
     service.recurring_amount = plan.price_amount
@@ -98,4 +101,19 @@ def _apply_pending_plan(service, actor: Actor) -> list[str]:
         new_plan_id=plan.pk,
         amount=plan.price_amount,
     )
+    provisioner = get_provisioner()
+    if provisioner is not None:
+        transaction.on_commit(lambda: provisioner.change_plan(service.pk))
     return ["plan", "recurring_amount", "pending_plan"]
+
+
+def _apply_pending_plan(service, actor: Actor) -> list[str]:
+    """A downgrade waits for the renewal it was priced into, then takes effect."""
+    return _switch_plan(service, service.pending_plan, actor)
+
+
+def _apply_upgrade(service, renewal, actor: Actor) -> None:
+    """A paid upgrade switches plan and recurring amount at once (the period stays)."""
+    if service.status in _BILLED and renewal.target_plan_id is not None:
+        fields = _switch_plan(service, renewal.target_plan, actor)
+        service.save(update_fields=[*fields, "updated_at"])
