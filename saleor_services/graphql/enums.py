@@ -41,3 +41,6 @@ ServiceActorTypeEnum = _enum(
 ServiceEventTypeEnum = _enum(
     "ServiceEventType", domain.ServiceEventType, "Type of an activity-log entry."
 )
+ServiceRenewalKindEnum = _enum(
+    "ServiceRenewalKind", domain.RenewalKind, "A period's renewal or a prorated upgrade."
+)

@@ -3,7 +3,11 @@
 import graphene
 from graphql import GraphQLError
 
-from .. import selectors
+from .. import automation, selectors
+from ..models import Service as ServiceModel
+from ..plan_changes import service_change_plan_preview
+from .auth import actor_for
+from .automation_types import ServiceAutomationStepPreview, ServicePlanChangeQuote
 from ..errors import ServiceError
 from .auth import require_signed_in, require_staff
 from .connections import (
@@ -16,6 +20,7 @@ from .connections import (
 from .filters import ServiceCancellationRequestFilterInput, ServiceFilterInput, service_filter_arguments
 from .host import read_alias
 from .ids import decode_id
+from .shared import Date
 from .sorting import (
     CANCELLATION_REQUEST_SORT_KEYS,
     SERVICE_PLAN_SORT_KEYS,
@@ -94,6 +99,45 @@ class ServicesQueries(graphene.ObjectType):
         id=graphene.Argument(graphene.ID, required=True),
         description="One service plan. Requires MANAGE_ORDERS.",
     )
+
+    service_automation_preview = graphene.List(
+        graphene.NonNull(ServiceAutomationStepPreview),
+        required=True,
+        date=Date(description="The day to preview (default: today)."),
+        description="What each daily step would do on that day; changes nothing. Requires MANAGE_ORDERS.",
+    )
+    service_change_plan_preview = graphene.Field(
+        ServicePlanChangeQuote,
+        id=graphene.Argument(graphene.ID, required=True, description="ID of the service."),
+        plan_id=graphene.Argument(graphene.ID, required=True, description="The plan to change to."),
+        description="The prorated quote for changing a service's plan now.",
+    )
+
+    @staticmethod
+    @_as_graphql_error
+    def resolve_service_automation_preview(_root, info, date=None):
+        require_staff(info)
+        steps = automation.preview(date)
+        wanted = {pk for step in steps.values() for pk in step["service_ids"]}
+        services = ServiceModel.objects.using(read_alias(info)).in_bulk(wanted)
+        return [
+            {
+                "step": name,
+                "count": step["count"],
+                "services": [services[pk] for pk in step["service_ids"] if pk in services],
+            }
+            for name, step in steps.items()
+        ]
+
+    @staticmethod
+    @_as_graphql_error
+    def resolve_service_change_plan_preview(_root, info, id, plan_id):
+        requestor = require_signed_in(info)
+        return service_change_plan_preview(
+            service_id=decode_id(id, "Service"),
+            target_plan_id=decode_id(plan_id, "ServicePlan", field="planId"),
+            actor=actor_for(requestor),
+        )
 
     @staticmethod
     @_as_graphql_error

@@ -31,6 +31,7 @@ from .enums import (
     ServiceCancellationTypeEnum,
     ServiceEventTypeEnum,
     ServiceProvisioningStateEnum,
+    ServiceRenewalKindEnum,
     ServiceRenewalStatusEnum,
     ServiceStatusEnum,
 )
@@ -99,6 +100,7 @@ class ServicePlan(graphene.ObjectType):
         required=True,
         description="Plans a service of this plan may change to.",
     )
+    price = graphene.Field(Money, description="The plan's recurring price, for plan changes.")
     services_count = graphene.Int(
         required=True, description="Services on this plan. Requires MANAGE_ORDERS."
     )
@@ -127,6 +129,12 @@ class ServicePlan(graphene.ObjectType):
         return _saleor_id("Product", root.product_id)
 
     @staticmethod
+    def resolve_price(root, _info):
+        if root.price_amount is None:
+            return None
+        return make_money(root.price_amount, root.currency)
+
+    @staticmethod
     def resolve_change_targets(root, info):
         return ChangeTargetsByPlanIdLoader(info.context).load(root.pk)
 
@@ -137,6 +145,9 @@ class ServicePlan(graphene.ObjectType):
 
 
 class ServiceRenewal(graphene.ObjectType):
+    kind = ServiceRenewalKindEnum(required=True)
+    target_plan = graphene.Field(ServicePlan, description="For an upgrade: the plan it buys.")
+    payment_url = graphene.String(description="Where the customer pays it, if the host has a page.")
     period_start = Date(required=True)
     period_end = Date(required=True)
     amount = graphene.Field(Money, required=True)
@@ -154,9 +165,27 @@ class ServiceRenewal(graphene.ObjectType):
     def is_type_of(cls, root, _info):
         return isinstance(root, models.Renewal)
 
+    @classmethod
+    def get_node(cls, info, pk):
+        return (
+            models.Renewal.objects.using(read_alias(info))
+            .filter(pk=pk, service__in=visible_services(info))
+            .first()
+        )
+
     @staticmethod
     def resolve_amount(root, _info):
         return make_money(root.amount, root.currency)
+
+    @staticmethod
+    def resolve_target_plan(root, info):
+        if root.target_plan_id is None:
+            return None
+        return PlanByIdLoader(info.context).load(root.target_plan_id)
+
+    @staticmethod
+    def resolve_payment_url(root, _info):
+        return root.payment_url or None
 
 
 class ServiceEvent(graphene.ObjectType):
@@ -259,6 +288,7 @@ class Service(graphene.ObjectType):
     product_name = graphene.String(required=True)
     variant_name = graphene.String(required=True)
     plan = graphene.Field(ServicePlan, required=True)
+    pending_plan = graphene.Field(ServicePlan, description="A downgrade waiting for the next renewal.")
     domain = graphene.String(required=True, description="Primary domain or label.")
     billing_cycle = ServiceBillingCycleEnum(required=True)
     recurring_amount = graphene.Field(Money, required=True, description="Charged each renewal.")
@@ -342,6 +372,12 @@ class Service(graphene.ObjectType):
     @staticmethod
     def resolve_plan(root, info):
         return PlanByIdLoader(info.context).load(root.plan_id)
+
+    @staticmethod
+    def resolve_pending_plan(root, info):
+        if root.pending_plan_id is None:
+            return None
+        return PlanByIdLoader(info.context).load(root.pending_plan_id)
 
     @staticmethod
     def resolve_recurring_amount(root, _info):

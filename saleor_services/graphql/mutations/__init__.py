@@ -1,5 +1,6 @@
 import graphene
 
+from .billing import ServiceChangePlan, ServiceProvisioningRetry, ServiceRenewalMarkPaid
 from .bulk import ServiceBulkSuspend, ServiceBulkTerminate, ServiceBulkUnsuspend
 from .cancellation import (
     ServiceCancellationRequestApprove,
@@ -43,3 +44,6 @@ class ServicesMutations(graphene.ObjectType):
     service_plan_create = ServicePlanCreate.Field()
     service_plan_update = ServicePlanUpdate.Field()
     service_plan_delete = ServicePlanDelete.Field()
+    service_renewal_mark_paid = ServiceRenewalMarkPaid.Field()
+    service_provisioning_retry = ServiceProvisioningRetry.Field()
+    service_change_plan = ServiceChangePlan.Field()

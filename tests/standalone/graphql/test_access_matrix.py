@@ -11,12 +11,29 @@ from saleor_services.enums import CancellationType, ServiceStatus
 from saleor_services.models import ServicePlan
 
 from ..conftest import PASSWORD, snapshot
+from saleor_services.graphql.ids import global_id
+
 from .conftest import gid
 
 
 @pytest.fixture
-def world(make_service, customer, as_customer):
+def world(make_service, customer, as_customer, settings):
+    from decimal import Decimal
+
+    from saleor_services.enums import RenewalKind
+    from saleor_services.models import Renewal
+
     active = make_service()
+    bigger = ServicePlan.objects.create(name="Bigger", variant_id=998, price_amount=Decimal(99), currency="USD")
+    active.plan.change_targets.add(bigger)
+    renewal = Renewal.objects.create(
+        service=active, kind=RenewalKind.RENEWAL, period_start=active.next_due_date,
+        period_end=active.next_due_date, amount=Decimal(10), currency="USD", due_date=active.next_due_date,
+    )
+    settings.SALEOR_SERVICES = {
+        "STAFF_PERMISSION": "standalone.manage_orders",
+        "PROVISIONER": "saleor_services.provisioning.manual.ManualProvisioner",
+    }
     requested = make_service()
     request = cancellation_request_create(
         service_id=requested.pk, actor=as_customer, type=CancellationType.END_OF_BILLING_PERIOD,
@@ -31,6 +48,8 @@ def world(make_service, customer, as_customer):
         "request": gid(request),
         "unused_plan": gid(ServicePlan.objects.create(name="Unused", variant_id=999)),
         "plan": gid(active.plan),
+        "renewal": global_id("ServiceRenewal", renewal.pk),
+        "bigger": gid(bigger),
     }
 
 
@@ -74,6 +93,17 @@ OPERATIONS = {
     ),
     "servicePlanUpdate": (_mutation("servicePlanUpdate", 'id: $id, input: {name: "Renamed"}'), "unused_plan", "staff"),
     "servicePlanDelete": (_mutation("servicePlanDelete", "id: $id"), "unused_plan", "staff"),
+    "serviceAutomationPreview": ("{ serviceAutomationPreview { step count } }", None, "staff"),
+    "serviceRenewalMarkPaid": (_mutation("serviceRenewalMarkPaid", "id: $id"), "renewal", "staff"),
+    "serviceProvisioningRetry": (_mutation("serviceProvisioningRetry", "id: $id"), "pending", "staff"),
+    "serviceChangePlanPreview": (
+        "query($id: ID!, $plan: ID!) { serviceChangePlanPreview(id: $id, planId: $plan) { isUpgrade } }",
+        "active", "owner",
+    ),
+    "serviceChangePlan": (
+        "mutation($id: ID!, $plan: ID!) { serviceChangePlan(id: $id, planId: $plan) { errors { field code message } } }",
+        "active", "owner",
+    ),
 }
 ROLES = ["anonymous", "other_customer", "staff_without_permission", "staff_user", "owner"]
 
@@ -91,6 +121,8 @@ def test_access(operation, role, api, world, request, customer):
     else:
         user = request.getfixturevalue(role)
     variables = {"id": world[target]} if target else {}
+    if "$plan" in document:
+        variables["plan"] = world["bigger"]
     before = snapshot()
 
     content = api.post(document, variables, user=user, expect_errors=True)
@@ -112,6 +144,8 @@ def test_access(operation, role, api, world, request, customer):
         assert errors is None and data["totalCount"] == 0
     elif operation == "service":  # someone else's service reads as one that does not exist
         assert errors is None and data is None
+    elif operation == "serviceChangePlanPreview":
+        assert data is None and errors[0]["message"] == "Service not found."
     else:
         assert errors is None
         assert [e["code"] for e in data["errors"]] == ["NOT_FOUND"]
