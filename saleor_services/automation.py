@@ -493,15 +493,21 @@ STEPS: dict[str, Callable[[date], Work]] = {
 }
 
 
+# Steps a host adds (inside Saleor: reconciliation); each takes `today`, returns a count.
+HOST_STEPS: dict[str, Callable[[date], int]] = {}
+
+
 def run_step(name: str, today: date) -> int:
     """One step; returns how many rows it changed."""
+    if name in HOST_STEPS:
+        return HOST_STEPS[name](today)
     return sum(in_batches(queryset, process) for queryset, process in STEPS[name](today))
 
 
 def run_daily_automation(today: date | None = None) -> dict[str, int]:
     """Every step in order; returns how many rows each one changed."""
     today = today or timezone.localdate()
-    return {name: run_step(name, today) for name in STEPS}
+    return {name: run_step(name, today) for name in [*STEPS, *HOST_STEPS]}
 
 
 PREVIEW_LIMIT = 100

@@ -1,18 +1,41 @@
 """Celery tasks: thin wrappers that take ids or dates and call the domain."""
 
+import contextlib
+import functools
 from datetime import date
 
 from celery import shared_task
+from django.apps import apps
 
 from . import automation, notifications
 
 
+def _writer_allowed():
+    # Saleor's workers refuse writer access unless a task asks for it.
+    if apps.is_installed("saleor.core"):
+        from .saleor.db import allow_writer
+
+        return allow_writer()
+    return contextlib.nullcontext()
+
+
+def writes(function):
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        with _writer_allowed():
+            return function(*args, **kwargs)
+
+    return wrapper
+
+
 @shared_task(name="saleor_services.run_daily_automation")
+@writes
 def run_daily_automation(today: str | None = None) -> dict[str, int]:
     return automation.run_daily_automation(date.fromisoformat(today) if today else None)
 
 
 @shared_task(name="saleor_services.run_automation_step")
+@writes
 def run_automation_step(step: str, today: str | None = None) -> int:
     from django.utils import timezone
 
@@ -20,11 +43,13 @@ def run_automation_step(step: str, today: str | None = None) -> int:
 
 
 @shared_task(name="saleor_services.send_service_emails")
+@writes
 def send_service_emails() -> int:
     return notifications.send_pending_emails()
 
 
 @shared_task(bind=True, name="saleor_services.call_provisioning_webhook")
+@writes
 def call_provisioning_webhook(self, service_id: int, operation: str) -> str:
     """One webhook call; retried with exponential backoff, the outcome recorded."""
     from .conf import get_settings
@@ -47,3 +72,21 @@ def call_provisioning_webhook(self, service_id: int, operation: str) -> str:
         return "failed"
     outcome.record_success(service_id, operation, answer)
     return "succeeded"
+
+
+@shared_task(name="saleor_services.open_renewal_orders")
+@writes
+def open_renewal_orders(renewal_ids: list[int]) -> int:
+    """Inside Saleor: an order per new renewal (each on its own; one failure skips one)."""
+    import logging
+
+    from .saleor.billing import open_renewal_order
+
+    opened = 0
+    for renewal_id in renewal_ids:
+        try:
+            open_renewal_order(renewal_id)
+            opened += 1
+        except Exception:  # noqa: BLE001 - reconciliation retries it
+            logging.getLogger(__name__).exception("Could not open the order of renewal %s", renewal_id)
+    return opened

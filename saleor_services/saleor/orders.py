@@ -14,6 +14,10 @@ def is_renewal_order(order: Order) -> bool:
     return RENEWAL_METADATA_KEY in (order.private_metadata or {})
 
 
+def renewal_id_of(order: Order) -> int:
+    return int(order.private_metadata[RENEWAL_METADATA_KEY])
+
+
 def _customer_name(order: Order) -> str:
     address = order.billing_address
     if address is not None:

@@ -3,7 +3,8 @@ import logging
 from saleor.plugins.base_plugin import BasePlugin
 
 from ..creation import create_services_for_paid_order
-from .orders import is_renewal_order, paid_order_from_saleor
+from ..renewals import renewal_mark_paid
+from .orders import is_renewal_order, paid_order_from_saleor, renewal_id_of
 
 logger = logging.getLogger(__name__)
 
@@ -29,8 +30,7 @@ class ServicesPlugin(BasePlugin):
         """
         try:
             if is_renewal_order(order):
-                # Renewal payments are handled by the billing automation.
-                logger.debug("Order %s is a renewal order; no services created.", order.pk)
+                renewal_mark_paid(renewal_id=renewal_id_of(order))
             else:
                 create_services_for_paid_order(paid_order_from_saleor(order))
         except Exception:

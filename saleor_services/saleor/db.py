@@ -1,0 +1,3 @@
+from saleor.core.db.connection import allow_writer
+
+__all__ = ["allow_writer"]
