@@ -293,15 +293,12 @@ def _suspend_overdue(services: list[Service], cutoff: date) -> int:
 def suspend_overdue(today: date) -> Work:
     for grace, plan_ids in _groups("GRACE_DAYS"):
         cutoff = today - timedelta(days=grace)
-        due = Service.objects.filter(plan_id__in=plan_ids, status=ServiceStatus.ACTIVE).filter(
-            Exists(
-                Renewal.objects.filter(
-                    service=OuterRef("pk"),
-                    kind=RenewalKind.RENEWAL,
-                    status=RenewalStatus.OPEN,
-                    due_date__lte=cutoff,
-                )
-            )
+        # Driven from the open renewals' partial index: cost follows what is overdue.
+        overdue = Renewal.objects.filter(
+            kind=RenewalKind.RENEWAL, status=RenewalStatus.OPEN, due_date__lte=cutoff
+        ).values("service_id")
+        due = Service.objects.filter(
+            plan_id__in=plan_ids, status=ServiceStatus.ACTIVE, pk__in=overdue
         )
         yield due, lambda rows, cutoff=cutoff: _suspend_overdue(rows, cutoff)
 
@@ -336,16 +333,10 @@ def _apply_cancellations(services: list[Service], today: date) -> int:
 
 
 def apply_cancellations(today: date) -> Work:
-    due = Service.objects.filter(
-        Exists(
-            CancellationRequest.objects.filter(
-                service=OuterRef("pk"),
-                status=CancellationRequestStatus.APPROVED,
-                effective_date__lte=today,
-            )
-        )
-    )
-    yield due, lambda rows: _apply_cancellations(rows, today)
+    approved = CancellationRequest.objects.filter(
+        status=CancellationRequestStatus.APPROVED, effective_date__lte=today
+    ).values("service_id")
+    yield Service.objects.filter(pk__in=approved), lambda rows: _apply_cancellations(rows, today)
 
 
 # -- 5. resume paused services -------------------------------------------------------

@@ -97,6 +97,9 @@ def _create_draft(renewal: Renewal) -> uuid.UUID:
 
     service = renewal.service
     channel = Channel.objects.get(slug=service.channel_slug)
+    # An upgrade is sold as the target plan's variant; a renewal as the service's own.
+    target = renewal.target_plan
+    variant_id = target.variant_id if target is not None and target.variant_id else service.variant_id
     draft = _execute(
         DRAFT_ORDER_CREATE,
         {
@@ -107,7 +110,7 @@ def _create_draft(renewal: Renewal) -> uuid.UUID:
                 "billingAddress": _address(_billing_address(service)),
                 "lines": [
                     {
-                        "variantId": graphene.Node.to_global_id("ProductVariant", service.variant_id),
+                        "variantId": graphene.Node.to_global_id("ProductVariant", variant_id),
                         "quantity": 1,
                         "price": str(renewal.amount),
                     }

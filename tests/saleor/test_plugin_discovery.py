@@ -21,3 +21,13 @@ def test_plugin_is_active_without_configuration(channel_USD):
     [plugin] = [p for p in manager.get_all_plugins() if isinstance(p, ServicesPlugin)]
     assert plugin.active
     assert manager.get_plugin(ServicesPlugin.PLUGIN_ID) is not None
+
+
+def test_daily_automation_is_on_saleors_beat_schedule():
+    from saleor.celeryconf import app
+
+    from saleor_services.schedule import DAILY_AUTOMATION, EMAIL_SWEEP
+
+    assert app.conf.beat_schedule[DAILY_AUTOMATION]["task"] == "saleor_services.run_daily_automation"
+    assert EMAIL_SWEEP in app.conf.beat_schedule
+    assert "saleor_services.run_daily_automation" in app.tasks
