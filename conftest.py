@@ -41,3 +41,9 @@ if SETTINGS.startswith("saleor.") and _saleor_importable():
 elif _saleor_importable():
     # Saleor is installed but these are not its settings: its tier cannot run here.
     collect_ignore = ["tests/saleor"]
+
+
+def pytest_terminal_summary(terminalreporter):
+    screenshots = Path(__file__).resolve().parent / "test-artifacts" / "screenshots"
+    if screenshots.is_dir() and any(screenshots.iterdir()):
+        terminalreporter.write_line(f"Dashboard screenshots: {screenshots}")

@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import path, re_path
 
 from saleor_services.graphql.views import GraphQLView
 
@@ -7,6 +7,8 @@ from . import views
 
 urlpatterns = [
     path("", views.service_list, name="service-list"),
+    path("dashboard-host/", views.dashboard_host, name="dashboard-host"),
+    re_path(r"^dashboard/(?P<path>.*)$", views.dashboard_files, name="dashboard"),
     path("admin/", admin.site.urls),
     path("graphql/", GraphQLView.as_view(), name="api"),
 ]

@@ -1,5 +1,10 @@
+from django.contrib.admin.views.decorators import staff_member_required
 from django.db.models import Count
 from django.shortcuts import render
+
+from saleor_services.dashboard.serving import dashboard_response
+
+from .auth import issue_token
 
 from saleor_services.enums import ServiceStatus
 from saleor_services.models import Service
@@ -17,4 +22,35 @@ def service_list(request):
         request,
         "standalone/services.html",
         {"services": services[:500], "tabs": tabs, "current": status},
+    )
+
+
+def dashboard_files(request, path):
+    """The extension's built files, served as Saleor's plugin route serves them."""
+    return dashboard_response(path, base_href="/dashboard/")
+
+
+PAGES = {
+    "services": "/dashboard/services",
+    "cancellation-requests": "/dashboard/cancellation-requests",
+    "plans": "/dashboard/plans",
+    "customer": "/dashboard/widgets/customer",
+}
+
+
+@staff_member_required
+def dashboard_host(request):
+    """A stand-in for the Saleor Dashboard: frames the extension and speaks AppBridge."""
+    page = request.GET.get("page", "services")
+    return render(
+        request,
+        "standalone/dashboard_host.html",
+        {
+            "app_path": PAGES.get(page, PAGES["services"]),
+            "pages": PAGES,
+            "current": page,
+            "theme": "dark" if request.GET.get("theme") == "dark" else "light",
+            "token": issue_token(request.user),
+            "customer_id": request.GET.get("customerId", ""),
+        },
     )

@@ -27,6 +27,9 @@ class ServiceFilterInput(graphene.InputObjectType):
     )
     servers = graphene.List(graphene.NonNull(graphene.String), description="Server hostnames.")
     customer = graphene.String(description="Part of the customer's e-mail or name.")
+    customers = graphene.List(
+        graphene.NonNull(graphene.ID), description="Customers (Saleor User ids) owning them."
+    )
     next_due_date = graphene.Field(ServiceDateRangeInput)
     created_at = graphene.Field(ServiceDateRangeInput)
 
@@ -59,6 +62,7 @@ def service_filter_arguments(filter_input) -> dict:
         ("plans", "ServicePlan", "plan_ids"),
         ("products", "Product", "product_ids"),
         ("variants", "ProductVariant", "variant_ids"),
+        ("customers", "User", "user_ids"),
     ):
         values = _bounded(filter_input.get(key), key)
         if values is not None:

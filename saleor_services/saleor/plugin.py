@@ -22,6 +22,12 @@ class ServicesPlugin(BasePlugin):
     DEFAULT_CONFIGURATION: list = []
     CONFIG_STRUCTURE: dict = {}
 
+    def webhook(self, request, path, previous_value):
+        """Serves the Dashboard extension and its manifest under /plugins/global/<id>/."""
+        from .dashboard import plugin_route
+
+        return plugin_route(request, path or "", plugin_id=self.PLUGIN_ID)
+
     def order_fully_paid(self, order, previous_value, webhooks=None):
         """Runs after commit inside Saleor's checkout and may run more than once.
 

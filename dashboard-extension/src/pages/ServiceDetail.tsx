@@ -1,0 +1,154 @@
+import { Box, Button, Text } from "@saleor/macaw-ui";
+import { useCallback, useEffect, useState } from "react";
+import type { ServiceError } from "../api";
+import { useApp } from "../App";
+import { notify } from "../bridge";
+import { Confirm, ErrorList, Failure, Loading, Money, StatusBadge, label } from "../components/common";
+import { ACTIONS, SERVICE_DETAIL, actionMutation } from "../queries";
+
+interface Detail {
+  id: string; productName: string; variantName: string; domain: string; status: string; billingCycle: string;
+  nextDueDate: string | null; userEmail: string; customerName: string; serverHostname: string; username: string;
+  packageName: string; password: string | null; provisioningState: string; provisioningError: string;
+  recurringAmount: { amount: number; currency: string }; plan: { name: string }; options: Record<string, unknown>;
+  createdAt: string; activatedAt: string | null; suspensionReason: string;
+  cancellationRequest: { id: string; type: string; status: string; reason: string; effectiveDate: string } | null;
+  renewals: { id: string; kind: string; periodStart: string; periodEnd: string; dueDate: string; status: string;
+    amount: { amount: number; currency: string } }[];
+  events: { id: string; date: string; type: string; actorType: string; actorEmail: string | null;
+    oldStatus: string | null; newStatus: string | null; reason: string | null; note: string | null }[];
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Box display="flex" flexDirection="column" gap={2} padding={4} borderStyle="solid" borderWidth={1}
+         borderColor="default1" borderRadius={4}>
+      <Text size={5} fontWeight="bold">{title}</Text>
+      {children}
+    </Box>
+  );
+}
+
+function Field({ name, value }: { name: string; value: React.ReactNode }) {
+  return (
+    <Box display="flex" gap={2}>
+      <Text size={2} color="default2" __minWidth="140px">{name}</Text>
+      <Text size={2}>{value || "—"}</Text>
+    </Box>
+  );
+}
+
+export function ServiceDetail({ id }: { id: string }) {
+  const { graphql, navigate, bridge } = useApp();
+  const [service, setService] = useState<Detail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState<string | null>(null);
+  const [errors, setErrors] = useState<ServiceError[]>([]);
+  const [revealed, setRevealed] = useState(false);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      const data = await graphql<{ service: Detail | null }>(SERVICE_DETAIL, { id });
+      if (!data.service) setError("This service does not exist.");
+      setService(data.service);
+    } catch (failure) {
+      setError(String((failure as Error).message));
+    }
+  }, [graphql, id]);
+  useEffect(() => { load(); }, [load]);
+
+  const run = async (key: string) => {
+    const action = ACTIONS[key];
+    setPending(null);
+    const data = await graphql<{ result: { errors: ServiceError[] } }>(actionMutation(action.mutation), { id });
+    setErrors(data.result.errors);
+    if (!data.result.errors.length) {
+      notify(bridge, "success", `${action.label}: done`);
+      await load();
+    }
+  };
+
+  if (error) return <Failure error={error} retry={load} />;
+  if (!service) return <Loading what="the service" />;
+  return (
+    <Box display="flex" flexDirection="column" gap={4} data-testid="service-detail">
+      <Box display="flex" gap={3} alignItems="center">
+        <Button variant="tertiary" onClick={() => navigate("/services")}>← Services</Button>
+        <Text size={7} fontWeight="bold">{service.productName}</Text>
+        <StatusBadge status={service.status} />
+      </Box>
+      <Box display="flex" gap={2} flexWrap="wrap" data-testid="actions">
+        {Object.entries(ACTIONS).map(([key, action]) => (
+          <Button key={key} size="small" variant={["terminate", "markFraud"].includes(key) ? "error" : "secondary"}
+                  data-action={key} onClick={() => { setErrors([]); setPending(key); }}
+                  title={action.from.includes(service.status) ? "" : `Not possible while ${label(service.status)}`}>
+            {action.label}
+          </Button>
+        ))}
+      </Box>
+      <ErrorList errors={errors} />
+      <Box display="grid" __gridTemplateColumns="1fr 1fr" gap={4}>
+        <Section title="Product and plan">
+          <Field name="Product" value={`${service.productName} ${service.variantName}`} />
+          <Field name="Plan" value={service.plan.name} />
+          <Field name="Domain" value={service.domain} />
+          <Field name="Customer" value={`${service.customerName} <${service.userEmail}>`} />
+        </Section>
+        <Section title="Billing">
+          <Field name="Billing cycle" value={label(service.billingCycle)} />
+          <Field name="Amount" value={<Money value={service.recurringAmount} />} />
+          <Field name="Next due date" value={service.nextDueDate} />
+          <Field name="Created" value={service.createdAt.slice(0, 10)} />
+        </Section>
+        <Section title="Provisioning">
+          <Field name="Server" value={service.serverHostname} />
+          <Field name="Username" value={service.username} />
+          <Field name="Package" value={service.packageName} />
+          <Field name="Password" value={service.password ? (revealed ? service.password :
+            <Button size="small" variant="tertiary" onClick={() => setRevealed(true)}>Reveal</Button>) : "—"} />
+          <Field name="State" value={label(service.provisioningState)} />
+          {service.provisioningError && <Text color="critical1" size={2}>{service.provisioningError}</Text>}
+        </Section>
+        <Section title="Options and cancellation">
+          {Object.entries(service.options).map(([key, value]) => <Field key={key} name={key} value={String(value)} />)}
+          {service.cancellationRequest ? (
+            <Text size={2} color="warning1">
+              Cancellation {label(service.cancellationRequest.status)} ({label(service.cancellationRequest.type)},
+              effective {service.cancellationRequest.effectiveDate}): {service.cancellationRequest.reason}
+            </Text>
+          ) : <Text size={2} color="default2">No pending cancellation.</Text>}
+        </Section>
+      </Box>
+      <Section title="Renewals">
+        {service.renewals.length ? service.renewals.map((renewal) => (
+          <Box key={renewal.id} display="flex" gap={4}>
+            <Text size={2}>{renewal.periodStart} – {renewal.periodEnd}</Text>
+            <Text size={2}>{label(renewal.kind)}</Text>
+            <Text size={2}>due {renewal.dueDate}</Text>
+            <Text size={2}><Money value={renewal.amount} /></Text>
+            <Text size={2}>{label(renewal.status)}</Text>
+          </Box>
+        )) : <Text size={2} color="default2">No renewal yet.</Text>}
+      </Section>
+      <Section title="Activity log">
+        <Box display="flex" flexDirection="column" gap={1} data-testid="activity-log">
+          {service.events.slice().reverse().map((event) => (
+            <Box key={event.id} display="flex" gap={3} data-event={event.type}>
+              <Text size={2} color="default2" __minWidth="170px">{new Date(event.date).toLocaleString()}</Text>
+              <Text size={2} fontWeight="medium">{label(event.type)}</Text>
+              <Text size={2}>{event.actorEmail ?? label(event.actorType)}</Text>
+              {event.reason && <Text size={2} color="default2">“{event.reason}”</Text>}
+              {event.note && <Text size={2} color="default2">“{event.note}”</Text>}
+            </Box>
+          ))}
+        </Box>
+      </Section>
+      <Confirm open={pending !== null} title={pending ? `${ACTIONS[pending].label} this service?` : ""}
+               confirmLabel={pending ? ACTIONS[pending].label : "OK"} onConfirm={() => pending && run(pending)}
+               onClose={() => setPending(null)}>
+        <Text>{service.productName} {service.domain && `(${service.domain})`} is {label(service.status)}.</Text>
+      </Confirm>
+    </Box>
+  );
+}

@@ -1,0 +1,101 @@
+export const SERVICE_ROW = `
+  id productName domain status billingCycle nextDueDate userEmail customerName serverHostname
+  recurringAmount { amount currency } plan { id name } cancellationPending
+`;
+
+export const SERVICES = `
+query Services($first: Int, $last: Int, $after: String, $before: String, $filter: ServiceFilterInput,
+               $search: String, $sortBy: ServiceSortingInput) {
+  services(first: $first, last: $last, after: $after, before: $before, filter: $filter,
+           search: $search, sortBy: $sortBy) {
+    totalCount
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { node { ${SERVICE_ROW} } }
+  }
+}`;
+
+export const STATUS_COUNTS = `
+query StatusCounts {
+  all: services(first: 0) { totalCount }
+  ACTIVE: services(first: 0, filter: {status: [ACTIVE]}) { totalCount }
+  PENDING: services(first: 0, filter: {status: [PENDING]}) { totalCount }
+  SUSPENDED: services(first: 0, filter: {status: [SUSPENDED]}) { totalCount }
+  PAUSED: services(first: 0, filter: {status: [PAUSED]}) { totalCount }
+  CANCELLED: services(first: 0, filter: {status: [CANCELLED]}) { totalCount }
+  TERMINATED: services(first: 0, filter: {status: [TERMINATED]}) { totalCount }
+  FRAUD: services(first: 0, filter: {status: [FRAUD]}) { totalCount }
+  ARCHIVED: services(first: 0, filter: {status: [ARCHIVED]}) { totalCount }
+}`;
+
+export const SERVICE_DETAIL = `
+query Service($id: ID!) {
+  service(id: $id) {
+    ${SERVICE_ROW}
+    variantName createdAt activatedAt suspendedAt suspensionReason pausedAt resumeOn cancelledAt terminatedAt
+    options username packageName password provisioningState provisioningError
+    cancellationRequest { id type status reason effectiveDate }
+    renewals { id kind periodStart periodEnd dueDate status amount { amount currency } }
+    events { id date type actorType actorEmail oldStatus newStatus reason note }
+  }
+}`;
+
+export const BULK = {
+  suspend: `mutation($ids: [ID!]!) { result: serviceBulkSuspend(ids: $ids, reason: "Suspended by staff") {
+    count errors { serviceId field code message } } }`,
+  unsuspend: `mutation($ids: [ID!]!) { result: serviceBulkUnsuspend(ids: $ids) {
+    count errors { serviceId field code message } } }`,
+  terminate: `mutation($ids: [ID!]!) { result: serviceBulkTerminate(ids: $ids, reason: "Terminated by staff") {
+    count errors { serviceId field code message } } }`,
+};
+
+export const ACTIONS: Record<string, { label: string; mutation: string; from: string[] }> = {
+  activate: { label: "Activate", mutation: "serviceActivate", from: ["PENDING"] },
+  suspend: { label: "Suspend", mutation: "serviceSuspend", from: ["ACTIVE"] },
+  unsuspend: { label: "Unsuspend", mutation: "serviceUnsuspend", from: ["SUSPENDED"] },
+  cancel: { label: "Cancel", mutation: "serviceCancel", from: ["PENDING", "ACTIVE", "SUSPENDED", "PAUSED"] },
+  terminate: { label: "Terminate", mutation: "serviceTerminate", from: ["SUSPENDED", "CANCELLED"] },
+  markFraud: { label: "Mark as fraud", mutation: "serviceMarkFraud",
+    from: ["PENDING", "ACTIVE", "SUSPENDED", "PAUSED", "CANCELLED"] },
+  archive: { label: "Archive", mutation: "serviceArchive", from: ["CANCELLED", "TERMINATED", "FRAUD"] },
+};
+
+export const actionMutation = (name: string) =>
+  `mutation($id: ID!) { result: ${name}(id: $id) { service { id status } errors { field code message } } }`;
+
+export const CANCELLATION_REQUESTS = `
+query CancellationRequests($filter: ServiceCancellationRequestFilterInput, $after: String) {
+  serviceCancellationRequests(first: 50, after: $after, filter: $filter,
+                              sortBy: {field: CREATED_AT, direction: ASC}) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { id type status reason effectiveDate createdAt decisionNote
+      service { id productName domain userEmail status } } }
+  }
+}`;
+
+export const DECIDE = {
+  approve: `mutation($id: ID!, $note: String) { result: serviceCancellationRequestApprove(id: $id, note: $note) {
+    cancellationRequest { id status } errors { field code message } } }`,
+  reject: `mutation($id: ID!, $note: String) { result: serviceCancellationRequestReject(id: $id, note: $note) {
+    cancellationRequest { id status } errors { field code message } } }`,
+};
+
+export const PLANS = `
+query Plans { servicePlans(first: 100, sortBy: {field: NAME, direction: ASC}) {
+  totalCount edges { node { id name variantId productId billingCycle allowPause allowCancel
+    cancellationMode noticePeriodDays activationMode servicesCount } } } }`;
+
+export const PLAN_CREATE = `mutation($input: ServicePlanCreateInput!) { result: servicePlanCreate(input: $input) {
+  servicePlan { id name } errors { field code message } } }`;
+export const PLAN_UPDATE = `mutation($id: ID!, $input: ServicePlanUpdateInput!) { result: servicePlanUpdate(id: $id, input: $input) {
+  servicePlan { id name } errors { field code message } } }`;
+export const PLAN_DELETE = `mutation($id: ID!) { result: servicePlanDelete(id: $id) {
+  servicePlan { id } errors { field code message } } }`;
+
+export const CUSTOMER_SERVICES = `
+query CustomerServices($customer: ID!) {
+  services(first: 20, filter: {includeArchived: true, customers: [$customer]},
+           sortBy: {field: CREATED_AT, direction: DESC}) {
+    totalCount edges { node { id productName domain status nextDueDate } }
+  }
+}`;

@@ -1,0 +1,1 @@
+"""The Dashboard extension: its manifest and its built files (`static/`, made by Vite)."""

@@ -1,0 +1,26 @@
+"""The extension inside Saleor: manifest and files from the plugin's own route."""
+
+from django.http import HttpResponseNotFound, JsonResponse
+
+from ..dashboard.manifest import build_manifest
+from ..dashboard.serving import dashboard_response
+
+DASHBOARD_PREFIX = "/dashboard/"
+
+
+def plugin_root(request, plugin_id: str) -> str:
+    return request.build_absolute_uri(f"/plugins/global/{plugin_id}/")
+
+
+def manifest_for(request, plugin_id: str) -> dict:
+    root = plugin_root(request, plugin_id)
+    return build_manifest(app_url=f"{root}dashboard/", token_target_url=f"{root}register")
+
+
+def plugin_route(request, path: str, *, plugin_id: str):
+    if path in ("/manifest", "/manifest/"):
+        return JsonResponse(manifest_for(request, plugin_id))
+    if path.startswith(DASHBOARD_PREFIX) or path == DASHBOARD_PREFIX.rstrip("/"):
+        base_href = f"/plugins/global/{plugin_id}/dashboard/"
+        return dashboard_response(path.removeprefix(DASHBOARD_PREFIX.rstrip("/")), base_href=base_href)
+    return HttpResponseNotFound("Not found")

@@ -1,0 +1,152 @@
+"""The extension in Chromium, inside a host page that replays the Dashboard's handshake."""
+
+import re
+from datetime import date
+
+import pytest
+from playwright.sync_api import expect
+
+from saleor_services.actors import Actor
+from saleor_services.cancellation import cancellation_request_create
+from saleor_services.enums import CancellationType
+from saleor_services.graphql.ids import global_id
+from saleor_services.models import CancellationRequest, Service, ServiceEvent, ServicePlan
+
+from ..conftest import PASSWORD, order_line, paid_order
+from .conftest import open_app, screenshot
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def store(customer, plan):
+    from saleor_services.creation import create_services_for_paid_order
+
+    services = create_services_for_paid_order(paid_order(customer, order_line(quantity=6)), today=date(2026, 5, 1))
+    for index, service in enumerate(services):
+        Service.objects.filter(pk=service.pk).update(domain=f"shop{index}.example.com")
+    Service.objects.filter(pk=services[5].pk).update(status="SUSPENDED", suspension_cause="OTHER")
+    return [Service.objects.get(pk=s.pk) for s in services]
+
+
+def _rows(app):
+    return app.locator("[data-service]")
+
+
+def test_list_tabs_search_and_sort(staff_page, store):
+    app = open_app(staff_page)
+    table = app.get_by_test_id("services-table")
+    table.wait_for()
+    assert _rows(app).count() == 6
+    assert app.get_by_test_id("total").inner_text() == "6 services"
+
+    app.locator('[data-tab="SUSPENDED"]').click()
+    expect(_rows(app)).to_have_count(1)
+    expect(_rows(app).first).to_have_attribute("data-service", global_id("Service", store[5].pk))
+
+    app.locator('[data-tab="ALL"]').click()
+    expect(_rows(app)).to_have_count(6)
+    app.get_by_test_id("search").fill("shop3")
+    expect(_rows(app)).to_have_count(1)
+    expect(_rows(app).first).to_have_attribute("data-service", global_id("Service", store[3].pk))
+
+    app.get_by_test_id("search").fill("")
+    expect(_rows(app)).to_have_count(6)
+    app.locator('[data-sort="DOMAIN"]').click()
+    expect(app.locator('[data-sort="DOMAIN"]')).to_contain_text("↑")
+    expect(_rows(app).first).to_have_attribute("data-service", global_id("Service", store[0].pk))
+    app.locator('[data-sort="DOMAIN"]').click()  # descending
+    expect(app.locator('[data-sort="DOMAIN"]')).to_contain_text("↓")
+    expect(_rows(app).first).to_have_attribute("data-service", global_id("Service", store[5].pk))
+    screenshot(staff_page, "services-light")
+
+
+def test_bulk_suspend_three(staff_page, store):
+    app = open_app(staff_page)
+    app.get_by_test_id("services-table").wait_for()
+    chosen = store[:3]
+    for service in chosen:
+        app.locator(f'[data-service="{global_id("Service", service.pk)}"] button[role="checkbox"]').click()
+    app.get_by_role("button", name="Suspend", exact=True).click()
+    app.get_by_role("dialog").get_by_role("button", name="Suspend").click()
+    app.get_by_test_id("bulk-result").wait_for()
+    assert "3 service(s) changed." in app.get_by_test_id("bulk-result").inner_text()
+
+    assert set(Service.objects.filter(status="SUSPENDED").values_list("pk", flat=True)) == {
+        *(s.pk for s in chosen), store[5].pk
+    }
+    events = ServiceEvent.objects.filter(type="SUSPENDED")
+    assert sorted(events.values_list("service_id", flat=True)) == sorted(s.pk for s in chosen)
+    staff_page.locator("#toasts .toast").first.wait_for()
+    assert "Suspend: 3 service(s) changed" in staff_page.locator("#toasts").inner_text()
+
+
+def test_refused_action_shows_its_typed_error_and_the_log(staff_page, store):
+    service = store[0]
+    app = open_app(staff_page)
+    app.get_by_test_id("services-table").wait_for()
+    app.locator(f'[data-service="{global_id("Service", service.pk)}"]').get_by_role("button", name="Hosting").click()
+    app.get_by_test_id("service-detail").wait_for()
+    assert app.locator('[data-event="CREATED"]').count() == 1
+
+    app.locator('[data-action="activate"]').click()
+    app.get_by_role("dialog").get_by_role("button", name="Activate").click()
+    error = app.locator('[data-code="INVALID_TRANSITION"]')
+    error.wait_for()
+    assert "Cannot activate a service that is active." in error.inner_text()
+    assert Service.objects.get(pk=service.pk).status == "ACTIVE"
+
+    app.locator('[data-action="suspend"]').click()
+    app.get_by_role("dialog").get_by_role("button", name="Suspend").click()
+    app.locator('[data-event="SUSPENDED"]').wait_for()
+    assert Service.objects.get(pk=service.pk).status == "SUSPENDED"
+    screenshot(staff_page, "service-detail-light")
+
+
+def test_approve_a_cancellation_request(staff_page, store, customer):
+    service = store[1]
+    request = cancellation_request_create(
+        service_id=service.pk, actor=Actor.customer(customer), type=CancellationType.IMMEDIATE,
+        reason="Moving to a bigger plan elsewhere", password=PASSWORD,
+    )
+    app = open_app(staff_page, "cancellation-requests")
+    app.get_by_test_id("requests").wait_for()
+    assert "Moving to a bigger plan elsewhere" in app.get_by_test_id("requests").inner_text()
+    screenshot(staff_page, "cancellation-requests-light")
+    app.locator('[data-decide="approve"]').click()
+    app.get_by_role("dialog").locator("input").fill("Done, sorry to see you go")
+    app.get_by_role("dialog").get_by_role("button", name="Approve").click()
+    app.get_by_test_id("empty").wait_for()
+
+    request.refresh_from_db()
+    assert request.status == "COMPLETED" and request.decision_note == "Done, sorry to see you go"
+    assert Service.objects.get(pk=service.pk).status == "CANCELLED"
+
+
+def test_create_a_plan(staff_page, store):
+    app = open_app(staff_page, "plans")
+    app.get_by_test_id("plans").wait_for()
+    form = app.get_by_test_id("plan-form")
+    form.get_by_label("Name").fill("VPS 16 GB")
+    form.get_by_label("Saleor product variant ID").fill(global_id("ProductVariant", 4242))
+    app.get_by_test_id("save-plan").click()
+    app.locator('[data-plan="VPS 16 GB"]').wait_for()
+    plan = ServicePlan.objects.get(name="VPS 16 GB")
+    assert plan.variant_id == 4242 and plan.billing_cycle == "MONTHLY"
+    screenshot(staff_page, "plans-light")
+
+
+def test_customer_widget_and_dark_theme(staff_page, store, customer):
+    app = open_app(staff_page, "customer", theme="dark", customerId=global_id("User", customer.pk))
+    app.get_by_test_id("customer-services").wait_for()
+    assert "6 services" in app.get_by_test_id("customer-services").inner_text()
+    screenshot(staff_page, "customer-widget-dark")
+    for name, ready in (("services", "services-table"), ("cancellation-requests", "empty"), ("plans", "plans")):
+        open_app(staff_page, name, theme="dark").get_by_test_id(ready).wait_for()
+        screenshot(staff_page, f"{name}-dark")
+    background = staff_page.frame_locator("#app").locator("#macaw-ui-root > div").first.evaluate(
+        "element => getComputedStyle(element).backgroundColor"
+    )
+    assert re.match(r"rgb\((\d+), \1, \1\)|rgb\(\d+, \d+, \d+\)", background)
+    red = int(re.findall(r"\d+", background)[0])
+    assert red < 100  # a dark background
