@@ -104,9 +104,28 @@ ensure_redis() {
   fi
 }
 
+ensure_frontend() {
+  local app="$ROOT/dashboard-extension" stamp="$ROOT/dashboard-extension/node_modules/.installed"
+  command -v npm >/dev/null 2>&1 || _apt_install nodejs npm
+  if [ ! -f "$stamp" ] || [ "$app/package-lock.json" -nt "$stamp" ]; then
+    say "Installing the Dashboard extension's packages"
+    (cd "$app" && npm ci --no-audit --no-fund --loglevel=error)
+    touch "$stamp"
+  fi
+  say "Building the Dashboard extension into saleor_services/dashboard/static/"
+  (cd "$app" && npm run --silent build >/dev/null)
+}
+
+ensure_chromium() {
+  export SERVICES_CHROMIUM="${SERVICES_CHROMIUM:-/usr/bin/chromium}"
+  [ -x "$SERVICES_CHROMIUM" ] || _apt_install chromium
+  [ -x "$SERVICES_CHROMIUM" ] || die "Chromium is not at $SERVICES_CHROMIUM"
+}
+
 setup_all() {
   ensure_venv
   ensure_postgres
   ensure_database
   ensure_redis
+  ensure_frontend
 }

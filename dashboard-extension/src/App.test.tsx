@@ -1,0 +1,94 @@
+import { ThemeProvider } from "@saleor/macaw-ui";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import { App } from "./App";
+import type { Bridge } from "./bridge";
+
+/** A stand-in for the Dashboard's bridge: a token after the handshake, recorded actions. */
+function standInBridge(token = "dashboard-token") {
+  const listeners: Record<string, ((payload: unknown) => void)[]> = {};
+  let state = { token: undefined as string | undefined, theme: "light" as const, saleorApiUrl: "https://shop.example/graphql/", ready: false, path: "/" };
+  const dispatched: { type: string; payload: Record<string, unknown> }[] = [];
+  const bridge: Bridge = {
+    getState: () => state,
+    subscribe: (event, callback) => {
+      (listeners[event] ??= []).push(callback);
+      return () => { listeners[event] = listeners[event].filter((cb) => cb !== callback); };
+    },
+    dispatch: async (action) => { dispatched.push(action as never); },
+  };
+  const handshake = () => act(() => {
+    state = { ...state, token, ready: true };
+    (listeners.handshake ?? []).forEach((cb) => cb({ token }));
+  });
+  return { bridge, dispatched, handshake };
+}
+
+const SERVICE = {
+  id: "U2VydmljZTox", productName: "Hosting", domain: "shop.example.com", status: "ACTIVE", billingCycle: "MONTHLY",
+  nextDueDate: "2026-06-01", userEmail: "ada@example.com", customerName: "Ada", serverHostname: "",
+  recurringAmount: { amount: 9.99, currency: "USD" }, plan: { id: "UGxhbjox", name: "Hosting" }, cancellationPending: false,
+};
+
+function fakeApi() {
+  const requests: { url: string; authorization: string | null; body: { query: string; variables: Record<string, unknown> } }[] = [];
+  const fetchImpl = vi.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
+    const body = JSON.parse(String(init?.body));
+    requests.push({ url: String(url), authorization: new Headers(init?.headers).get("Authorization"), body });
+    let data: unknown;
+    if (body.query.includes("serviceBulkSuspend")) data = { result: { count: 1, errors: [] } };
+    else if (body.query.includes("StatusCounts")) data = { all: { totalCount: 1 }, ACTIVE: { totalCount: 1 } };
+    else if (body.query.includes("servicePlans")) data = { servicePlans: { totalCount: 0, edges: [] } };
+    else data = { services: { totalCount: 1, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: "a", endCursor: "a" },
+      edges: [{ node: SERVICE }] } };
+    return new Response(JSON.stringify({ data }), { headers: { "Content-Type": "application/json" } });
+  });
+  return { fetchImpl: fetchImpl as unknown as typeof fetch, requests };
+}
+
+function renderApp(bridge: Bridge, fetchImpl: typeof fetch) {
+  window.history.replaceState(null, "", "/services");
+  return render(<ThemeProvider><App bridge={bridge} fetchImpl={fetchImpl} /></ThemeProvider>);
+}
+
+describe("App", () => {
+  it("waits for the handshake, then calls the API with the Dashboard's token", async () => {
+    const { bridge, handshake } = standInBridge();
+    const { fetchImpl, requests } = fakeApi();
+    renderApp(bridge, fetchImpl);
+    expect(screen.getByText("Loading the Dashboard's session…")).toBeTruthy();
+    expect(requests).toHaveLength(0);
+
+    handshake();
+
+    await screen.findByText("shop.example.com");
+    expect(requests.length).toBeGreaterThan(0);
+    for (const request of requests) {
+      expect(request.url).toBe("https://shop.example/graphql/");
+      expect(request.authorization).toBe("Bearer dashboard-token");
+    }
+  });
+
+  it("dispatches a notification after a bulk action and routing updates on navigation", async () => {
+    const { bridge, handshake, dispatched } = standInBridge();
+    const { fetchImpl, requests } = fakeApi();
+    renderApp(bridge, fetchImpl);
+    handshake();
+    await screen.findByText("shop.example.com");
+
+    fireEvent.click(screen.getByRole("checkbox", { name: "Select shop.example.com" }));
+    fireEvent.click(screen.getByRole("button", { name: "Suspend" }));
+    const dialog = await screen.findByRole("dialog");
+    fireEvent.click(dialog.querySelector("button:last-of-type")!);
+
+    await waitFor(() => expect(dispatched.some((action) => action.type === "notification")).toBe(true));
+    const bulk = requests.find((request) => request.body.query.includes("serviceBulkSuspend"))!;
+    expect(bulk.body.variables).toEqual({ ids: ["U2VydmljZTox"] });
+    const notification = dispatched.find((action) => action.type === "notification")!;
+    expect(notification.payload.title).toBe("Suspend: 1 service(s) changed");
+
+    fireEvent.click(screen.getByRole("button", { name: "Service plans" }));
+    await waitFor(() => expect(dispatched.some((action) => action.type === "updateRouting")).toBe(true));
+    expect(dispatched.find((action) => action.type === "updateRouting")!.payload.newRoute).toBe("/plans");
+  });
+});
