@@ -19,7 +19,6 @@ from .orders import RENEWAL_METADATA_KEY
 
 logger = logging.getLogger(__name__)
 
-APP_IDENTIFIER = "saleor-services"
 APP_NAME = "Services"
 
 DRAFT_ORDER_CREATE = """
@@ -48,9 +47,9 @@ def services_app():
     from saleor.app.models import App
     from saleor.permission.models import Permission
 
-    app, _ = App.objects.get_or_create(
-        identifier=APP_IDENTIFIER, defaults={"name": APP_NAME, "is_active": True}
-    )
+    from ..dashboard.manifest import APP_ID
+
+    app, _ = App.objects.get_or_create(identifier=APP_ID, defaults={"name": APP_NAME, "is_active": True})
     permission = Permission.objects.get(codename="manage_orders", content_type__app_label="order")
     app.permissions.add(permission)
     return app
