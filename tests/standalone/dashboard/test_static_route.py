@@ -60,3 +60,7 @@ def test_traversal_over_http(client):
     response = client.get("/dashboard/../standalone/settings.py")
     assert response.status_code == 404 or b"SECRET_KEY" not in response.content
     assert b"SECRET_KEY" not in client.get("/dashboard/assets/%2e%2e/%2e%2e/manifest.py").content
+
+
+def test_the_dashboard_may_frame_the_app(client):
+    assert "X-Frame-Options" not in client.get("/dashboard/services")
