@@ -10,6 +10,10 @@ def test_demo_seeds_every_status_and_the_page_lists_them(db, client):
 
     statuses = set(Service.objects.values_list("status", flat=True))
     assert statuses == set(ServiceStatus.values)
+    assert 200 <= Service.objects.count() <= 600  # a few hundred
+    from saleor_services.models import Renewal
+
+    assert Renewal.objects.exists()
     assert CancellationRequest.objects.filter(status="PENDING").exists()
     assert ServiceEvent.objects.count() > Service.objects.count()
 

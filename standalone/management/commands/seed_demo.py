@@ -14,7 +14,8 @@ from saleor_services.cancellation import cancellation_request_create
 from saleor_services.creation import PaidOrder, PaidOrderLine, create_services_for_paid_order
 from saleor_services.enums import ActivationMode, BillingCycle, CancellationMode, CancellationType
 from saleor_services import lifecycle
-from saleor_services.models import ServicePlan
+from saleor_services.automation import run_daily_automation
+from saleor_services.models import Renewal, ServiceEvent, ServicePlan
 from standalone.auth import issue_token
 
 PLANS = [
@@ -25,6 +26,9 @@ PLANS = [
     ("Managed WordPress", 301, BillingCycle.MONTHLY, "19.000", ActivationMode.AUTOMATIC, CancellationMode.IMMEDIATE),
     ("Domain .com", 401, BillingCycle.ANNUALLY, "12.990", ActivationMode.AUTOMATIC, CancellationMode.REQUEST),
 ]
+
+
+CUSTOMERS = 40
 
 
 class Command(BaseCommand):
@@ -49,7 +53,7 @@ class Command(BaseCommand):
         staff = User.objects.create_superuser("admin", "admin@example.com", "admin")
         customers = [
             User.objects.create_user(f"customer{i}", f"customer{i}@example.com", "customer")
-            for i in range(1, 6)
+            for i in range(1, CUSTOMERS + 1)
         ]
         plans = [
             ServicePlan.objects.create(
@@ -75,14 +79,22 @@ class Command(BaseCommand):
                 user_id=customer.pk, user_email=customer.email,
                 customer_name=f"Customer {index + 1}", lines=lines,
             )
+            # Bought over the last months, so renewals fall due around today.
             services += create_services_for_paid_order(
-                order, today=timezone.localdate() - timedelta(days=20 * index)
+                order, today=timezone.localdate() - timedelta(days=(index * 7) % 330)
             )
         for n, service in enumerate(services):
             service.domain = f"site{n}.example.com"
             service.save(update_fields=["domain"])
         self._spread_statuses(services, Actor.staff(staff), customers)
-        self.stdout.write(self.style.SUCCESS(f"Seeded {len(plans)} plans and {len(services)} services."))
+        # The daily automation of today: renewals, reminders, warnings.
+        run_daily_automation(timezone.localdate())
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Seeded {len(plans)} plans, {len(services)} services, "
+                f"{Renewal.objects.count()} renewals, {ServiceEvent.objects.count()} events."
+            )
+        )
 
     def _spread_statuses(self, services, staff, customers):
         by_user = {c.pk: c for c in customers}
@@ -105,5 +117,5 @@ class Command(BaseCommand):
                 reason="Moving to another provider", password="customer",
             ),
         ]
-        for step, service in zip(steps * 2, active[1::2]):
+        for step, service in zip(steps * (len(active) // 14 + 1), active[1::2]):
             step(service)
