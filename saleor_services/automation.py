@@ -30,7 +30,7 @@ from .enums import (
     SuspensionCause,
 )
 from .events import build_event, service_events_create
-from .lifecycle import change_status_many
+from .lifecycle import change_status_many, end_pause, remove_on_termination
 from .models import CancellationRequest, Renewal, Service, ServicePlan
 from .transitions import ServiceAction
 
@@ -344,15 +344,7 @@ def apply_cancellations(today: date) -> Work:
 
 def resume_paused(today: date) -> Work:
     def apply(service: Service, parameters: dict) -> list[str]:
-        paused_days = max(0, (today - timezone.localdate(service.paused_at)).days)
-        parameters.update(paused_days=paused_days, old_next_due_date=service.next_due_date)
-        if service.next_due_date is not None:
-            service.next_due_date += timedelta(days=paused_days)
-            service.billing_anchor_day = service.next_due_date.day
-        parameters["new_next_due_date"] = service.next_due_date
-        service.paused_at = None
-        service.resume_on = None
-        return ["paused_at", "resume_on", "next_due_date", "billing_anchor_day"]
+        return end_pause(service, parameters, today=today)
 
     due = Service.objects.filter(status=ServiceStatus.PAUSED, resume_on__lte=today)
     yield (
@@ -442,16 +434,6 @@ def _warn_termination(services: list[Service], ending: _Ending, after: int) -> i
 
 
 def terminate_ended(today: date) -> Work:
-    now = timezone.now()
-
-    def apply(service: Service, parameters: dict) -> list[str]:
-        from .credentials import empty_secret
-
-        service.terminated_at = now
-        service.username = ""
-        service.password = empty_secret()
-        return ["terminated_at", "username", "password"]
-
     for ending in ENDINGS:
         for after, plan_ids in _groups(ending.setting):
             due = _ending_queryset(ending, plan_ids, today - timedelta(days=after) + timedelta(days=1))
@@ -463,7 +445,7 @@ def terminate_ended(today: date) -> Work:
                         action=ServiceAction.TERMINATE,
                         actor=SYSTEM,
                         event_type=ServiceEventType.TERMINATED,
-                        apply=apply,
+                        apply=remove_on_termination,
                         reason=f"{ending.status.label} for too long",
                     )
                 ),

@@ -268,21 +268,34 @@ def service_pause(
     )
 
 
+def end_pause(service: Service, parameters: dict, *, today: date) -> list[str]:
+    """Resume's own fields: the due date moves on by the days the service was paused."""
+    paused_days = max(0, (today - timezone.localdate(service.paused_at)).days)
+    parameters.update(paused_days=paused_days, old_next_due_date=service.next_due_date)
+    if service.next_due_date is not None:
+        service.next_due_date += timedelta(days=paused_days)
+        service.billing_anchor_day = service.next_due_date.day
+    parameters["new_next_due_date"] = service.next_due_date
+    service.paused_at = None
+    service.resume_on = None
+    return ["paused_at", "resume_on", "next_due_date", "billing_anchor_day"]
+
+
+def remove_on_termination(service: Service, parameters: dict) -> list[str]:
+    """Terminate's own fields: final, the credentials on record go with it."""
+    service.terminated_at = timezone.now()
+    service.username = ""
+    service.password = empty_secret()
+    return ["terminated_at", "username", "password"]
+
+
 def service_resume(*, service_id: int, actor: Actor, today: date | None = None) -> Service:
     """Resume a paused service; its due date moves on by the days it was paused."""
     today = today or timezone.localdate()
 
     def apply(service: Service, parameters: dict) -> list[str]:
         _require_plan_allows(service, actor, service.plan.allow_pause, "resume it")
-        paused_days = max(0, (today - timezone.localdate(service.paused_at)).days)
-        parameters.update(paused_days=paused_days, old_next_due_date=service.next_due_date)
-        if service.next_due_date is not None:
-            service.next_due_date += timedelta(days=paused_days)
-            service.billing_anchor_day = service.next_due_date.day
-        parameters["new_next_due_date"] = service.next_due_date
-        service.paused_at = None
-        service.resume_on = None
-        return ["paused_at", "resume_on", "next_due_date", "billing_anchor_day"]
+        return end_pause(service, parameters, today=today)
 
     return _act(
         service_id,
@@ -319,19 +332,12 @@ def service_cancel(*, service_id: int, actor: Actor, reason: str = "") -> Servic
 def service_terminate(*, service_id: int, actor: Actor, reason: str = "") -> Service:
     """Final: the credentials on record are removed with the service."""
     reason = bounded_text(reason, field="reason")
-
-    def apply(service: Service, parameters: dict) -> list[str]:
-        service.terminated_at = timezone.now()
-        service.username = ""
-        service.password = empty_secret()
-        return ["terminated_at", "username", "password"]
-
     return _act(
         service_id,
         action=ServiceAction.TERMINATE,
         actor=actor,
         event_type=ServiceEventType.TERMINATED,
-        apply=apply,
+        apply=remove_on_termination,
         reason=reason or None,
     )
 
