@@ -2,7 +2,8 @@
 
 import graphene
 
-from ... import lifecycle
+from ...lifecycle import services_bulk_transition
+from ...transitions import ServiceAction
 from ...errors import ServiceError as DomainError
 from ...errors import ServiceErrorCode
 from ..errors import error_from
@@ -13,7 +14,7 @@ from .base import mutation_class
 MAX_BULK = 100
 
 
-def _bulk_mutation(name: str, action, *, description: str, reason: bool):
+def _bulk_mutation(name: str, action: ServiceAction, *, description: str, reason: bool):
     arguments = {
         "ids": graphene.List(
             graphene.NonNull(graphene.ID), required=True, description=f"At most {MAX_BULK} services."
@@ -34,13 +35,10 @@ def _bulk_mutation(name: str, action, *, description: str, reason: bool):
                 targets[decode_id(raw_id, "Service", field="ids")] = raw_id
             except DomainError as error:
                 errors.append(error_from(error, service_id=raw_id))
-        moved = []
-        # Primary-key order, so concurrent bulk calls lock rows in the same order.
-        for pk in sorted(targets):
-            try:
-                moved.append(action(service_id=pk, actor=requestor.staff_actor, **data))
-            except DomainError as error:
-                errors.append(error_from(error, service_id=targets[pk]))
+        moved, refused = services_bulk_transition(
+            service_ids=list(targets), action=action, actor=requestor.staff_actor, **data
+        )
+        errors += [error_from(error, service_id=targets[pk]) for pk, error in refused.items()]
         return cls(count=len(moved), services=moved, errors=errors)
 
     return mutation_class(
@@ -54,11 +52,11 @@ def _bulk_mutation(name: str, action, *, description: str, reason: bool):
 
 
 ServiceBulkSuspend = _bulk_mutation(
-    "ServiceBulkSuspend", lifecycle.service_suspend, description="Suspend services.", reason=True
+    "ServiceBulkSuspend", ServiceAction.SUSPEND, description="Suspend services.", reason=True
 )
 ServiceBulkUnsuspend = _bulk_mutation(
-    "ServiceBulkUnsuspend", lifecycle.service_unsuspend, description="Unsuspend services.", reason=False
+    "ServiceBulkUnsuspend", ServiceAction.UNSUSPEND, description="Unsuspend services.", reason=False
 )
 ServiceBulkTerminate = _bulk_mutation(
-    "ServiceBulkTerminate", lifecycle.service_terminate, description="Terminate services.", reason=True
+    "ServiceBulkTerminate", ServiceAction.TERMINATE, description="Terminate services.", reason=True
 )

@@ -55,3 +55,19 @@ def test_services_query_count_is_constant(api, staff_user, services_of):
     counts = {n: _queries(api, SERVICES, n, staff_user) for n in (1, 10, 100)}
     # as above, plus the permission check, the events and their actors' e-mails
     assert counts[1] == counts[10] == counts[100] <= 12, counts
+
+
+def test_bulk_suspend_query_count_is_constant(api, staff_user, make_service):
+    from .conftest import gid
+
+    document = "mutation($ids: [ID!]!) { serviceBulkSuspend(ids: $ids) { count errors { code } } }"
+    services = [make_service() for _ in range(101)]
+    api.post(document, {"ids": [gid(services[0])]}, user=staff_user)  # warm-up
+
+    def queries(batch):
+        with CaptureQueriesContext(connection) as captured:
+            content = api.post(document, {"ids": [gid(s) for s in batch]}, user=staff_user)
+        assert content["data"]["serviceBulkSuspend"]["count"] == len(batch)
+        return len(captured)
+
+    assert queries(services[1:2]) == queries(services[2:101])
