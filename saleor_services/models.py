@@ -186,6 +186,17 @@ class Service(models.Model):
             models.Index(fields=["status", "id"], name="service_status_id_idx"),
             models.Index(fields=["billing_cycle", "id"], name="service_cycle_id_idx"),
             models.Index(fields=["recurring_amount", "id"], name="service_amount_id_idx"),
+            # The sweeps over paused, suspended and cancelled services: cost follows what
+            # is due, not how many services rest in those statuses.
+            models.Index(
+                fields=["resume_on"], condition=Q(status="PAUSED"), name="service_resume_due_idx"
+            ),
+            models.Index(
+                fields=["suspended_at"], condition=Q(status="SUSPENDED"), name="service_suspended_idx"
+            ),
+            models.Index(
+                fields=["cancelled_at"], condition=Q(status="CANCELLED"), name="service_cancelled_idx"
+            ),
             models.Index(fields=["variant_id"], name="service_variant_idx"),
             models.Index(fields=["product_id"], name="service_product_idx"),
         ]

@@ -1,0 +1,181 @@
+"""The benchmark suite: `python -m bench.run` (see scripts/bench). Writes bench/RESULTS.md."""
+
+import argparse
+import os
+import platform
+import subprocess
+import sys
+import uuid
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+import django
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "standalone.settings")
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.contrib.auth.models import Permission  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from bench import dataset  # noqa: E402
+from bench.measure import Figure, timed  # noqa: E402
+from bench.naive import naive_daily_run  # noqa: E402
+from saleor_services import automation  # noqa: E402
+from saleor_services.creation import PaidOrder, PaidOrderLine, create_services_for_paid_order  # noqa: E402
+from saleor_services.graphql.pagination import encode_cursor  # noqa: E402
+from saleor_services.graphql.sorting import SERVICE_SORT_KEYS  # noqa: E402
+from saleor_services.models import Service  # noqa: E402
+from standalone.auth import issue_token  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent
+FRAGMENT = """id productName domain status billingCycle nextDueDate userEmail customerName serverHostname
+  recurringAmount { amount currency } plan { id name } cancellationPending eventsCount
+  renewals { id status } cancellationRequest { id status }"""
+SERVICES = f"""query($sort: ServiceSortingInput, $after: String) {{
+  services(first: 100, after: $after, sortBy: $sort, filter: {{includeArchived: true}}) {{
+    totalCount edges {{ node {{ {FRAGMENT} }} }} }} }}"""
+MY_SERVICES = f"""{{ myServices(first: 20) {{ totalCount edges {{ node {{ {FRAGMENT} }} }} }} }}"""
+BULK = "mutation($ids: [ID!]!) { serviceBulkSuspend(ids: $ids) { count errors { code } } }"
+
+
+def staff():
+    user, _ = get_user_model().objects.get_or_create(
+        username="bench-staff", defaults={"email": "staff@bench.example", "is_staff": True}
+    )
+    user.user_permissions.add(Permission.objects.get(codename="manage_orders"))
+    return get_user_model().objects.get(pk=user.pk)
+
+
+def post(client, user, query, variables=None):
+    response = client.post(
+        "/graphql/", {"query": query, "variables": variables or {}}, content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {issue_token(user)}",
+    )
+    body = response.json()
+    assert "errors" not in body, body["errors"]
+    return body
+
+
+def deep_cursor(field: str, position: int) -> str:
+    """The cursor of row `position` in a sort (found with OFFSET here, in the bench only)."""
+    keys = SERVICE_SORT_KEYS[field]
+    aliases = {f"_sort_{i}": key.expression for i, key in enumerate(keys)}
+    row = Service.objects.annotate(**aliases).order_by(*aliases, "pk").values(*aliases, "pk")[position]
+    return encode_cursor([row[a] for a in aliases] + [row["pk"]])
+
+
+def hook_figures(repeat):
+    plan = dataset.plans()[0]
+    figures = []
+    for lines in (1, 10, 50):
+        def action(lines=lines):
+            order = PaidOrder(
+                order_id=uuid.uuid4(), channel_slug="default-channel", currency="USD", user_id=None,
+                user_email="hook@example.com", lines=tuple(
+                    PaidOrderLine(line_id=uuid.uuid4(), variant_id=plan.variant_id, product_id=plan.product_id,
+                                  product_name=plan.name, variant_name="", quantity=1, unit_price=Decimal("9.99"))
+                    for _ in range(lines)
+                ),
+            )
+            create_services_for_paid_order(order)
+        figures.append(timed(f"create_services_for_paid_order, {lines} service line(s)", action, repeat=repeat, rollback=True))
+    return figures
+
+
+def list_figures(size, repeat, client, user):
+    figures = []
+    deep = int(size * 0.9)
+    for field in SERVICE_SORT_KEYS:
+        sort = {"field": field, "direction": "ASC"}
+        figures.append(timed(f"services(first: 100) sorted by {field}, first page", lambda sort=sort: post(
+            client, user, SERVICES, {"sort": sort}), repeat=repeat))
+        cursor = deep_cursor(field, deep)
+        figures.append(timed(f"services(first: 100) sorted by {field}, after row {deep:,}", lambda sort=sort, cursor=cursor: post(
+            client, user, SERVICES, {"sort": sort, "after": cursor}), repeat=repeat))
+    figures.append(timed("myServices(first: 20)", lambda: post(client, dataset.customer(), MY_SERVICES), repeat=repeat))
+    return figures
+
+
+def automation_figures(repeat, *, naive: bool):
+    figures = []
+    for name in automation.STEPS:
+        figures.append(timed(f"step {name}", lambda name=name: automation.run_step(name, dataset.BENCH_DAY),
+                             repeat=repeat, rollback=True))
+    whole = timed("whole daily run", lambda: automation.run_daily_automation(dataset.BENCH_DAY), repeat=repeat, rollback=True)
+    figures.append(whole)
+    if naive:
+        slow = timed("naive per-row loop (renewals + suspensions only)", lambda: naive_daily_run(dataset.BENCH_DAY),
+                     repeat=1, rollback=True)
+        ratio = min(slow.seconds) / min(whole.seconds)
+        slow.note = f"{ratio:.0f}× the whole set-based run"
+        figures.append(slow)
+    return figures
+
+
+def bulk_figure(repeat, client, user):
+    from saleor_services.graphql.ids import global_id
+
+    # Active services outside the bench day's due work.
+    first = dataset.DUE_PER_DAY + dataset.OVERDUE
+    ids = Service.objects.filter(status="ACTIVE").order_by("pk").values_list("pk", flat=True)[first:first + 100]
+    gids = [global_id("Service", pk) for pk in ids]
+    assert len(gids) == 100
+    return timed("serviceBulkSuspend of 100", lambda: post(client, user, BULK, {"ids": gids}), repeat=repeat, rollback=True)
+
+
+def rss_figure():
+    output = subprocess.run(
+        [sys.executable, "-m", "bench.worker_rss"], capture_output=True, text=True, check=True, cwd=ROOT.parent
+    ).stdout.split()
+    before, peak, changed = (int(value) for value in output[-3:])
+    return f"Peak RSS of a process running the whole daily run: {peak / 1024:.0f} MB (after Django set-up: {before / 1024:.0f} MB; {changed:,} rows changed, rolled back)."
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--results", default=str(ROOT / "RESULTS.md"))
+    parser.add_argument("--naive", action=argparse.BooleanOptionalAction, default=True)
+    parser.add_argument("--fresh", action="store_true", help="start from an empty dataset")
+    args = parser.parse_args()
+    call_command("migrate", verbosity=0)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    if args.fresh:
+        with connection.cursor() as cursor:
+            cursor.execute("TRUNCATE saleor_services_service CASCADE")
+    if Service.objects.count() > sizes[0]:
+        sys.exit(
+            f"The bench database already holds {Service.objects.count():,} services, more than "
+            f"{sizes[0]:,}: run with --fresh (or larger --sizes) so every section is labelled right."
+        )
+    client, user = Client(), staff()
+    sections = [
+        "# Benchmark results", "",
+        f"Machine: {platform.node()}, {os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}, "
+        f"PostgreSQL {connection.cursor().connection.info.server_version}. Date: {datetime.now():%Y-%m-%d %H:%M}. "
+        f"Repeats: {args.repeat} (the naive loop once). Times in ms (min / median / max); queries: the most in one run.",
+        "",
+        f"Dataset: `bench/dataset.py`; the bench day has {dataset.DUE_PER_DAY:,} services due within the renewal window "
+        f"and {dataset.OVERDUE} overdue at every size. Changes made by a measurement are rolled back.", "",
+    ]
+    header = ["| measurement | min | median | max | queries | note |", "|---|---|---|---|---|---|"]
+    sections += ["## Order-paid hook", "", *header, *(f.row() for f in hook_figures(args.repeat)), ""]
+    for size in sizes:
+        added = dataset.grow_to(size)
+        figures: list[Figure] = list_figures(size, args.repeat, client, user)
+        figures += automation_figures(max(1, args.repeat // 2), naive=args.naive)
+        figures.append(bulk_figure(args.repeat, client, user))
+        sections += [f"## {size:,} services ({added:,} added for this section)", "", *header, *(f.row() for f in figures), "",
+                     rss_figure(), ""]
+        print(f"measured at {size:,} services", flush=True)
+    Path(args.results).write_text("\n".join(sections) + "\n")
+    print(f"Results written to {args.results}")
+
+
+if __name__ == "__main__":
+    main()
