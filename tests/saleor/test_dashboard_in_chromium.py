@@ -1,7 +1,6 @@
 """The extension served by Saleor's plugin route, in Chromium, with a real Dashboard token."""
 
 import os
-from datetime import timedelta
 
 import pytest
 

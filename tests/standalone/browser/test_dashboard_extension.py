@@ -10,7 +10,7 @@ from saleor_services.actors import Actor
 from saleor_services.cancellation import cancellation_request_create
 from saleor_services.enums import CancellationType
 from saleor_services.graphql.ids import global_id
-from saleor_services.models import CancellationRequest, Service, ServiceEvent, ServicePlan
+from saleor_services.models import Service, ServiceEvent, ServicePlan
 
 from ..conftest import PASSWORD, order_line, paid_order
 from .conftest import open_app, screenshot
