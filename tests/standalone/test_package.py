@@ -21,6 +21,10 @@ def test_wheel_carries_the_entry_point(tmp_path):
     assert "[saleor.plugins]" in text
     assert "saleor_services = saleor_services.saleor.plugin:ServicesPlugin" in text
     assert "saleor_services/migrations/0001_initial.py" in names
+    # The built Dashboard extension ships inside the wheel: installing needs no Node.
+    assert "saleor_services/dashboard/static/index.html" in names
+    assert any(name.startswith("saleor_services/dashboard/static/assets/") and name.endswith(".js") for name in names)
+    assert "saleor_services/templates/saleor_services/emails/renewal_created.txt" in names
     assert not any(name.startswith(("standalone/", "tests/")) for name in names)
 
 
