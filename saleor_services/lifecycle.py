@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .actors import SYSTEM, Actor
+from .bulk_sql import update_rows
 from .credentials import empty_secret
 from .enums import (
     OPEN_CANCELLATION_STATUSES,
@@ -112,7 +113,7 @@ def change_status_many(
     if not moves:
         return []
     moved = [service for service, _, _ in moves]
-    Service.objects.bulk_update(moved, sorted(fields))
+    update_rows(moved, sorted(fields))
     if target in _ENDED:
         CancellationRequest.objects.filter(
             service__in=moved, status__in=OPEN_CANCELLATION_STATUSES
