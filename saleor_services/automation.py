@@ -30,7 +30,7 @@ from .enums import (
     SuspensionCause,
 )
 from .events import build_event, service_events_create
-from .lifecycle import change_status_many, end_pause, remove_on_termination
+from .lifecycle import change_status_many, end_pause, remove_on_termination, start_suspension
 from .models import CancellationRequest, Renewal, Service, ServicePlan
 from .transitions import ServiceAction
 
@@ -213,18 +213,14 @@ def send_reminders(today: date) -> Work:
         yield due, lambda rows, offsets=offsets: _send_reminders(rows, offsets, today)
 
 
-def _grace_groups() -> Iterator[tuple[int, int | None, list[int]]]:
-    """(grace days, warning days or None, plan ids) for plans that suspend at all."""
-    warnings = {
-        plan_id: days for days, plans in plan_offsets("SUSPENSION_WARNING_DAYS_BEFORE").items()
-        for plan_id in plans
-    }
-    for grace, plan_ids in _groups("GRACE_DAYS"):
-        by_warning = defaultdict(list)
-        for plan_id in plan_ids:
-            by_warning[warnings.get(plan_id)].append(plan_id)
-        for warning, plans in by_warning.items():
-            yield grace, warning, plans
+def _by_warning(plan_ids: list[int], key: str) -> dict[int, list[int]]:
+    """The plans split by their warning offset `key`; plans never warned are left out."""
+    offsets = {plan_id: days for days, plans in plan_offsets(key).items() for plan_id in plans}
+    groups = defaultdict(list)
+    for plan_id in plan_ids:
+        if offsets.get(plan_id) is not None:
+            groups[offsets[plan_id]].append(plan_id)
+    return groups
 
 
 def _warn_suspension(renewals: list[Renewal], grace: int) -> int:
@@ -247,17 +243,16 @@ def _warn_suspension(renewals: list[Renewal], grace: int) -> int:
 
 
 def warn_before_suspension(today: date) -> Work:
-    for grace, warning, plan_ids in _grace_groups():
-        if warning is None:
-            continue
-        # Suspension falls on due + grace; warn from `warning` days before it.
-        due = _open_renewals().filter(
-            service__plan_id__in=plan_ids,
-            suspension_warning_sent=False,
-            due_date__lte=today - timedelta(days=grace - warning),
-            due_date__gt=today - timedelta(days=grace),
-        )
-        yield due, lambda rows, grace=grace: _warn_suspension(rows, grace)
+    for grace, grace_plans in _groups("GRACE_DAYS"):
+        for warning, plan_ids in _by_warning(grace_plans, "SUSPENSION_WARNING_DAYS_BEFORE").items():
+            # Suspension falls on due + grace; warn from `warning` days before it.
+            due = _open_renewals().filter(
+                service__plan_id__in=plan_ids,
+                suspension_warning_sent=False,
+                due_date__lte=today - timedelta(days=grace - warning),
+                due_date__gt=today - timedelta(days=grace),
+            )
+            yield due, lambda rows, grace=grace: _warn_suspension(rows, grace)
 
 
 # -- 3. suspension for non-payment ---------------------------------------------------
@@ -269,23 +264,16 @@ def _suspend_overdue(services: list[Service], cutoff: date) -> int:
             service__in=services, kind=RenewalKind.RENEWAL, status=RenewalStatus.OPEN, due_date__lte=cutoff
         ).values_list("service_id", flat=True)
     )
-    now = timezone.now()
-
-    def apply(service: Service, parameters: dict) -> list[str]:
-        service.suspended_at = now
-        service.suspension_reason = "Overdue renewal invoice"
-        service.suspension_cause = SuspensionCause.NON_PAYMENT
-        return ["suspended_at", "suspension_reason", "suspension_cause"]
-
+    reason, cause = "Overdue renewal invoice", SuspensionCause.NON_PAYMENT
     return len(
         change_status_many(
             [s for s in services if s.pk in overdue],
             action=ServiceAction.SUSPEND,
             actor=SYSTEM,
             event_type=ServiceEventType.SUSPENDED,
-            apply=apply,
-            reason="Overdue renewal invoice",
-            cause=SuspensionCause.NON_PAYMENT,
+            apply=start_suspension(reason=reason, cause=cause),
+            reason=reason,
+            cause=cause,
         )
     )
 
@@ -393,18 +381,9 @@ def _ending_queryset(ending: _Ending, plan_ids: list[int], before_day: date) -> 
 
 
 def warn_before_termination(today: date) -> Work:
-    warnings = {
-        plan_id: days
-        for days, plans in plan_offsets("TERMINATION_WARNING_DAYS_BEFORE").items()
-        for plan_id in plans
-    }
     for ending in ENDINGS:
         for after, plan_ids in _groups(ending.setting):
-            by_warning = defaultdict(list)
-            for plan_id in plan_ids:
-                if warnings.get(plan_id) is not None:
-                    by_warning[warnings[plan_id]].append(plan_id)
-            for warning, plans in by_warning.items():
+            for warning, plans in _by_warning(plan_ids, "TERMINATION_WARNING_DAYS_BEFORE").items():
                 # Termination falls on since + after; warn from `warning` days before.
                 due = _ending_queryset(
                     ending, plans, today - timedelta(days=after - warning) + timedelta(days=1)

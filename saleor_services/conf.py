@@ -73,6 +73,10 @@ def _day_count(key: str, value: Any, *, optional: bool) -> int | None:
     return value
 
 
+def _optional_days(key: str, value: Any) -> int | None:
+    return _day_count(key, value, optional=True)
+
+
 def _day_list(key: str, value: Any) -> tuple[int, ...]:
     if value is None:
         return ()
@@ -122,13 +126,13 @@ def _reason_length(key: str, value: Any) -> int:
 
 
 _VALIDATORS = {
-    "RENEWAL_DAYS_BEFORE": lambda k, v: _day_count(k, v, optional=True),
+    "RENEWAL_DAYS_BEFORE": _optional_days,
     "REMINDER_DAYS_BEFORE": _day_list,
-    "GRACE_DAYS": lambda k, v: _day_count(k, v, optional=True),
-    "SUSPENSION_WARNING_DAYS_BEFORE": lambda k, v: _day_count(k, v, optional=True),
-    "TERMINATE_SUSPENDED_AFTER_DAYS": lambda k, v: _day_count(k, v, optional=True),
-    "TERMINATE_CANCELLED_AFTER_DAYS": lambda k, v: _day_count(k, v, optional=True),
-    "TERMINATION_WARNING_DAYS_BEFORE": lambda k, v: _day_count(k, v, optional=True),
+    "GRACE_DAYS": _optional_days,
+    "SUSPENSION_WARNING_DAYS_BEFORE": _optional_days,
+    "TERMINATE_SUSPENDED_AFTER_DAYS": _optional_days,
+    "TERMINATE_CANCELLED_AFTER_DAYS": _optional_days,
+    "TERMINATION_WARNING_DAYS_BEFORE": _optional_days,
     "AUTOMATION_TIME": _time_of_day,
     "PROVISIONER": _optional_text,
     "BILLING": _optional_text,

@@ -200,22 +200,28 @@ def service_suspend(
     cause: SuspensionCause = SuspensionCause.OTHER,
 ) -> Service:
     reason = bounded_text(reason, field="reason")
-
-    def apply(service: Service, parameters: dict) -> list[str]:
-        service.suspended_at = timezone.now()
-        service.suspension_reason = reason
-        service.suspension_cause = cause
-        return ["suspended_at", "suspension_reason", "suspension_cause"]
-
     return _act(
         service_id,
         action=ServiceAction.SUSPEND,
         actor=actor,
         event_type=ServiceEventType.SUSPENDED,
-        apply=apply,
+        apply=start_suspension(reason=reason, cause=cause),
         reason=reason or None,
         cause=cause,
     )
+
+
+def start_suspension(*, reason: str, cause: SuspensionCause) -> Callable[[Service, dict], list[str]]:
+    """Suspend's own fields, the same moment for every service of a batch."""
+    now = timezone.now()
+
+    def apply(service: Service, parameters: dict) -> list[str]:
+        service.suspended_at = now
+        service.suspension_reason = reason
+        service.suspension_cause = cause
+        return ["suspended_at", "suspension_reason", "suspension_cause"]
+
+    return apply
 
 
 def clear_suspension(service: Service, parameters: dict) -> list[str]:
@@ -465,17 +471,11 @@ def services_bulk_transition(
     if actor.is_customer:
         raise ServiceError(ServiceErrorCode.NOT_FOUND, "Service not found.", field="id")
     reason = bounded_text(reason, field="reason")
-    now = timezone.now()
-
-    def apply(service: Service, parameters: dict) -> list[str]:
-        if action == ServiceAction.SUSPEND:
-            service.suspended_at = now
-            service.suspension_reason = reason
-            service.suspension_cause = SuspensionCause.OTHER
-            return ["suspended_at", "suspension_reason", "suspension_cause"]
-        if action == ServiceAction.UNSUSPEND:
-            return clear_suspension(service, parameters)
-        return remove_on_termination(service, parameters)
+    apply = {
+        ServiceAction.SUSPEND: start_suspension(reason=reason, cause=SuspensionCause.OTHER),
+        ServiceAction.UNSUSPEND: clear_suspension,
+        ServiceAction.TERMINATE: remove_on_termination,
+    }[action]
 
     with transaction.atomic():
         # Rows locked in primary-key order, so concurrent bulk calls cannot deadlock.

@@ -40,15 +40,24 @@ def _parameters(event: ServiceEvent) -> dict:
     return parameters
 
 
-def render_email(event: ServiceEvent) -> tuple[str, str]:
-    """Subject (the template's first line) and body, in the customer's language."""
+def _renewal_id(event: ServiceEvent) -> int | None:
+    return event.parameters.get("renewal_id")
+
+
+def render_email(event: ServiceEvent, renewals: dict[int, Renewal] | None = None) -> tuple[str, str]:
+    """Subject (the template's first line) and body, in the customer's language.
+
+    `renewals` holds the batch's renewals by id (loaded once, not per e-mail).
+    """
     service = event.service
-    renewal_id = event.parameters.get("renewal_id")
+    renewal_id = _renewal_id(event)
+    if renewals is None and renewal_id:
+        renewals = Renewal.objects.in_bulk([renewal_id])
     context = {
         "service": service,
         "event": event,
         "parameters": _parameters(event),
-        "renewal": Renewal.objects.filter(pk=renewal_id).first() if renewal_id else None,
+        "renewal": (renewals or {}).get(renewal_id),
         "password": service.password.reveal(),
     }
     language = getattr(service.user, "language_code", None) or settings.LANGUAGE_CODE
@@ -68,9 +77,10 @@ def send_pending_emails(*, limit: int = 200) -> int:
             .select_related("service", "service__user")
             .order_by("pk")[:limit]
         )
+        renewals = Renewal.objects.in_bulk({_renewal_id(e) for e in events if _renewal_id(e)})
         for event in events:
             try:
-                subject, body = render_email(event)
+                subject, body = render_email(event, renewals)
                 send_mail(subject, body, None, [event.service.user_email])
             except Exception as error:  # noqa: BLE001 - one bad address must not stop the rest
                 event.email_attempts += 1
