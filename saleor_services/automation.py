@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from .actors import SYSTEM
 from .billing_cycles import add_cycles
+from .bulk_sql import insert_rows, update_rows
 from .conf import AUTOMATION_DAY_KEYS, get_settings
 from .enums import (
     CancellationRequestStatus,
@@ -112,6 +113,19 @@ def _renewal_due(services: QuerySet) -> QuerySet:
     )
 
 
+# What a renewal and its event are made from: claims load only these (thousands a day).
+_RENEWAL_SOURCE_FIELDS = (
+    "next_due_date",
+    "billing_cycle",
+    "billing_anchor_day",
+    "recurring_amount",
+    "currency",
+    "user_email",
+    "pending_plan__price_amount",
+    "pending_plan__currency",
+)
+
+
 def renewal_for(service: Service) -> Renewal:
     plan = service.pending_plan
     downgrade = plan is not None and plan.price_amount is not None and plan.currency == service.currency
@@ -129,10 +143,12 @@ def renewal_for(service: Service) -> Renewal:
 
 def _create_renewals(services: list[Service]) -> list[Renewal]:
     # Re-checked after the claim: a concurrent batch may have just committed some.
-    fresh = {s.pk for s in _renewal_due(Service.objects.filter(pk__in=[s.pk for s in services]))}
-    renewals = Renewal.objects.bulk_create(
-        [renewal_for(service) for service in services if service.pk in fresh]
+    fresh = set(
+        _renewal_due(Service.objects.filter(pk__in=[s.pk for s in services])).values_list(
+            "pk", flat=True
+        )
     )
+    renewals = insert_rows([renewal_for(service) for service in services if service.pk in fresh])
     from .billing import get_billing
 
     billing = get_billing()
@@ -165,16 +181,24 @@ def generate_renewals(today: date) -> Work:
         due = _renewal_due(Service.objects.filter(plan_id__in=plan_ids)).filter(
             next_due_date__lte=today + timedelta(days=days)
         )
-        yield due.select_related("pending_plan"), lambda rows: len(_create_renewals(rows))
+        yield (
+            due.select_related("pending_plan").only(*_RENEWAL_SOURCE_FIELDS),
+            lambda rows: len(_create_renewals(rows)),
+        )
 
 
 # -- 2. reminders and the suspension warning ----------------------------------------
 
 
 def _open_renewals() -> QuerySet:
-    return Renewal.objects.filter(
-        kind=RenewalKind.RENEWAL, status=RenewalStatus.OPEN, service__status=ServiceStatus.ACTIVE
-    ).select_related("service")
+    return (
+        Renewal.objects.filter(
+            kind=RenewalKind.RENEWAL, status=RenewalStatus.OPEN, service__status=ServiceStatus.ACTIVE
+        )
+        .select_related("service")
+        # Reminders and warnings need the renewal's dates and the address (for the e-mail).
+        .only("due_date", "reminders_sent", "suspension_warning_sent", "service__user_email")
+    )
 
 
 def _send_reminders(renewals: list[Renewal], offsets: tuple[int, ...], today: date) -> int:
@@ -196,7 +220,7 @@ def _send_reminders(renewals: list[Renewal], offsets: tuple[int, ...], today: da
                 due_date=renewal.due_date,
             )
         )
-    Renewal.objects.bulk_update(renewals, ["reminders_sent"])
+    update_rows(renewals, ["reminders_sent"])
     service_events_create(events)
     return len(events)
 
@@ -226,7 +250,7 @@ def _by_warning(plan_ids: list[int], key: str) -> dict[int, list[int]]:
 def _warn_suspension(renewals: list[Renewal], grace: int) -> int:
     for renewal in renewals:
         renewal.suspension_warning_sent = True
-    Renewal.objects.bulk_update(renewals, ["suspension_warning_sent"])
+    update_rows(renewals, ["suspension_warning_sent"])
     service_events_create(
         [
             build_event(
@@ -396,7 +420,7 @@ def warn_before_termination(today: date) -> Work:
 def _warn_termination(services: list[Service], ending: _Ending, after: int) -> int:
     for service in services:
         service.termination_warning_sent = True
-    Service.objects.bulk_update(services, ["termination_warning_sent"])
+    update_rows(services, ["termination_warning_sent"])
     service_events_create(
         [
             build_event(

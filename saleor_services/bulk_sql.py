@@ -1,13 +1,52 @@
-"""One UPDATE for many rows with different values, without bulk_update's per-row CASE."""
+"""Bulk writes of many rows in one short statement, for the daily automation's batches."""
 
-from django.db import connection
+from django.db import connections
 from django.db.models import Model
 
 
-def update_rows(objs: list[Model], fields: list[str]) -> None:
-    """`UPDATE t SET f = v.f … FROM (VALUES (pk, f…), …) AS v WHERE t.pk = v.pk`."""
+def insert_rows(objs: list[Model], *, using: str = "default") -> list[Model]:
+    """`INSERT … SELECT * FROM UNNEST(%s::type[], …) RETURNING pk`; sets each object's pk.
+
+    The statement bulk_create writes on PostgreSQL, without its per-value compiler work
+    (a third of a batch's time). Fields' `pre_save` (auto_now) and database preparation
+    apply as in a save; array columns, which UNNEST cannot carry, are refused.
+    """
+    if not objs:
+        return objs
+    connection = connections[using]
+    meta = type(objs[0])._meta
+    pk = meta.pk
+    fields = [field for field in meta.concrete_fields if field is not pk]
+    columns = []
+    for field in fields:
+        db_type = field.db_type(connection).split("(")[0]
+        assert not db_type.endswith("]"), f"{field.name}: UNNEST cannot carry array columns"
+        columns.append(
+            (f"%s::{db_type}[]", [field.get_db_prep_save(field.pre_save(obj, True), connection) for obj in objs])
+        )
+    quote = connection.ops.quote_name
+    sql = (
+        f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
+        f"SELECT * FROM UNNEST({', '.join(placeholder for placeholder, _ in columns)}) "
+        f"RETURNING {quote(pk.column)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [values for _, values in columns])
+        for obj, (value,) in zip(objs, cursor.fetchall()):
+            setattr(obj, pk.attname, value)
+            obj._state.adding = False
+            obj._state.db = using
+    return objs
+
+
+def update_rows(objs: list[Model], fields: list[str], *, using: str = "default") -> None:
+    """`UPDATE t SET f = v.f … FROM (VALUES (pk, f…), …) AS v WHERE t.pk = v.pk`.
+
+    One UPDATE for many rows with different values, without bulk_update's per-row CASE.
+    """
     if not objs:
         return
+    connection = connections[using]
     model = type(objs[0])
     meta = model._meta
     quote = connection.ops.quote_name

@@ -7,6 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from .actors import Actor
+from .bulk_sql import insert_rows
 from .enums import EmailStatus, ServiceEventType, ServiceStatus
 from .models import Service, ServiceEvent
 
@@ -74,7 +75,7 @@ def build_event(
 
 def service_events_create(events: list[ServiceEvent]) -> list[ServiceEvent]:
     """Write events in one INSERT; e-mails they owe go out after commit."""
-    created = ServiceEvent.objects.bulk_create(events)
+    created = insert_rows(events)
     if any(event.email_status == EmailStatus.PENDING for event in created):
         from .notifications import deliver_emails_after_commit
 

@@ -9,7 +9,6 @@ Business rules live in the service functions, not in `save()`.
 from datetime import date
 
 from django.conf import settings
-from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
@@ -92,12 +91,15 @@ class ServicePlan(models.Model):
 
 
 class Service(models.Model):
+    # Foreign keys are indexed by the composite indexes that lead with them (Meta), or
+    # partially where mostly empty: every index costs each insert and status change.
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="services",
+        db_index=False,
     )
     user_email = models.EmailField(max_length=254, blank=True)
     customer_name = models.CharField(max_length=256, blank=True)
@@ -112,7 +114,9 @@ class Service(models.Model):
     variant_id = models.BigIntegerField(null=True, blank=True)
     product_name = models.CharField(max_length=386)
     variant_name = models.CharField(max_length=255, blank=True)
-    plan = models.ForeignKey(ServicePlan, on_delete=models.PROTECT, related_name="services")
+    plan = models.ForeignKey(
+        ServicePlan, on_delete=models.PROTECT, related_name="services", db_index=False
+    )
 
     domain = models.CharField(max_length=255, blank=True)
     billing_cycle = models.CharField(max_length=16, choices=BillingCycle.choices)
@@ -152,7 +156,12 @@ class Service(models.Model):
     termination_warning_sent = models.BooleanField(default=False)
     # A downgrade waiting for the next renewal.
     pending_plan = models.ForeignKey(
-        ServicePlan, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        ServicePlan,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
     )
 
     metadata = models.JSONField(default=dict, blank=True)
@@ -171,7 +180,6 @@ class Service(models.Model):
             models.Index(fields=["user", "status"], name="service_user_status_idx"),
             models.Index(fields=["plan", "status"], name="service_plan_status_idx"),
             models.Index(fields=["next_due_date", "id"], name="service_due_id_idx"),
-            models.Index(fields=["user_email"], name="service_user_email_idx"),
             models.Index(fields=["server_hostname", "id"], name="service_server_idx"),
             # Keyset pagination: one index per sort order of the lists (see graphql/sorting.py).
             models.Index(fields=["created_at", "id"], name="service_created_id_idx"),
@@ -196,6 +204,11 @@ class Service(models.Model):
             ),
             models.Index(
                 fields=["cancelled_at"], condition=Q(status="CANCELLED"), name="service_cancelled_idx"
+            ),
+            models.Index(
+                fields=["pending_plan"],
+                condition=Q(pending_plan__isnull=False),
+                name="service_pending_plan_idx",
             ),
             models.Index(fields=["variant_id"], name="service_variant_idx"),
             models.Index(fields=["product_id"], name="service_product_idx"),
@@ -260,12 +273,21 @@ class CancellationRequest(models.Model):
 class ServiceEvent(models.Model):
     """The activity log; written in the same transaction as the change it records."""
 
-    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="events")
+    # Indexed by service_event_service_date_idx, which leads with it.
+    service = models.ForeignKey(
+        Service, on_delete=models.CASCADE, related_name="events", db_index=False
+    )
     date = models.DateTimeField(auto_now_add=True)
     type = models.CharField(max_length=32, choices=ServiceEventType.choices)
     actor_type = models.CharField(max_length=16, choices=ActorType.choices)
+    # Indexed only where set (service_event_user_idx): most events are the system's.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
     )
     app_id = models.BigIntegerField(null=True, blank=True)
     parameters = models.JSONField(default=dict, blank=True)
@@ -280,6 +302,9 @@ class ServiceEvent(models.Model):
         ordering = ("date", "pk")
         indexes = [
             models.Index(fields=["service", "date"], name="service_event_service_date_idx"),
+            models.Index(
+                fields=["user"], condition=Q(user__isnull=False), name="service_event_user_idx"
+            ),
             models.Index(
                 fields=["id"],
                 condition=Q(email_status=EmailStatus.PENDING),
@@ -297,8 +322,14 @@ class Renewal(models.Model):
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="renewals")
     kind = models.CharField(max_length=8, choices=RenewalKind.choices, default=RenewalKind.RENEWAL)
     # For an upgrade: the plan the service moves to once it is paid.
+    # Indexed only where set (renewal_target_plan_idx): upgrades alone have one.
     target_plan = models.ForeignKey(
-        ServicePlan, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        ServicePlan,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     period_start = models.DateField()
     period_end = models.DateField()
@@ -310,8 +341,9 @@ class Renewal(models.Model):
     )
     # The host's payable document (a Saleor order id inside Saleor).
     order_id = models.UUIDField(null=True, blank=True, db_index=True)
-    # Day offsets whose reminder went out; the suspension warning, once.
-    reminders_sent = ArrayField(models.PositiveSmallIntegerField(), default=list, blank=True)
+    # Day offsets whose reminder went out (a JSON list rather than an array column, so
+    # bulk_create writes new renewals with one UNNEST statement); the suspension warning, once.
+    reminders_sent = models.JSONField(default=list, blank=True)
     suspension_warning_sent = models.BooleanField(default=False)
     payment_url = models.URLField(max_length=1000, blank=True)
     paid_at = models.DateTimeField(null=True, blank=True)
@@ -333,7 +365,28 @@ class Renewal(models.Model):
                 condition=Q(status=RenewalStatus.OPEN, kind=RenewalKind.RENEWAL),
                 name="renewal_open_due_idx",
             ),
+            models.Index(
+                fields=["target_plan"],
+                condition=Q(target_plan__isnull=False),
+                name="renewal_target_plan_idx",
+            ),
         ]
 
     def __repr__(self) -> str:
         return f"<Renewal pk={self.pk} service={self.service_id} {self.period_start} {self.status}>"
+
+
+class ServiceStatusCount(models.Model):
+    """Services gained (+) or lost (−) by a status, written by database triggers.
+
+    Every INSERT, UPDATE, DELETE or TRUNCATE of services writes its net change per status
+    (migration 0005), so the sum per status is the exact count, read without touching the
+    services table. Rows are appended, never updated (no hot row for concurrent writers);
+    `status_counts.service_status_counts_compact` folds them into one per status.
+    """
+
+    status = models.CharField(max_length=16)
+    delta = models.BigIntegerField()
+
+    def __repr__(self) -> str:
+        return f"<ServiceStatusCount {self.status} {self.delta:+d}>"

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from .bulk_sql import update_rows
 from .enums import EmailStatus, ServiceEventType
 from .models import Renewal, ServiceEvent
 
@@ -92,7 +93,7 @@ def send_pending_emails(*, limit: int = 200) -> int:
                 event.email_status = EmailStatus.SENT
                 event.email_error = ""
                 sent += 1
-        ServiceEvent.objects.bulk_update(events, ["email_status", "email_attempts", "email_error"])
+        update_rows(events, ["email_status", "email_attempts", "email_error"])
     return sent
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from celery import shared_task
 from django.apps import apps
 
-from . import automation, notifications
+from . import automation, notifications, status_counts
 
 
 def _writer_allowed():
@@ -46,6 +46,12 @@ def run_automation_step(step: str, today: str | None = None) -> int:
 @writes
 def send_service_emails() -> int:
     return notifications.send_pending_emails()
+
+
+@shared_task(name="saleor_services.compact_service_status_counts")
+@writes
+def compact_service_status_counts() -> int:
+    return status_counts.service_status_counts_compact()
 
 
 @shared_task(bind=True, name="saleor_services.call_provisioning_webhook")

@@ -42,8 +42,8 @@ def connection_arguments() -> dict:
     }
 
 
-def page_connection(connection_type, queryset, *, keys, descending, **page_args):
-    page: Page = paginate(queryset, keys=keys, descending=descending, **page_args)
+def page_connection(connection_type, queryset, *, keys, descending, count=None, **page_args):
+    page: Page = paginate(queryset, keys=keys, descending=descending, count=count, **page_args)
     connection = connection_type(
         edges=[
             connection_type.Edge(node=node, cursor=cursor)

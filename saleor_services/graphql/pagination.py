@@ -71,9 +71,13 @@ class Page:
     has_next_page: bool
     has_previous_page: bool
     queryset: QuerySet
+    # A cheaper exact count than COUNT(*) over the filtered rows, where the caller has one.
+    count: Callable[[], int] | None = None
 
     @property
     def total_count(self) -> int:
+        if self.count is not None:
+            return self.count()
         return self.queryset.order_by().count()
 
 
@@ -102,6 +106,7 @@ def paginate(
     last: int | None = None,
     after: str | None = None,
     before: str | None = None,
+    count: Callable[[], int] | None = None,
 ) -> Page:
     size, backwards = _validate_size(first, last)
     aliases = [f"_sort_{index}" for index in range(len(keys))]
@@ -137,4 +142,5 @@ def paginate(
         has_next_page=has_more if not backwards else bool(before),
         has_previous_page=has_more if backwards else bool(after),
         queryset=queryset,
+        count=count,
     )

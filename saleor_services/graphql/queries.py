@@ -1,9 +1,11 @@
 """Root query fields. Thin: authorise, pick the visible rows, filter, paginate."""
 
+import functools
+
 import graphene
 from graphql import GraphQLError
 
-from .. import automation, selectors
+from .. import automation, selectors, status_counts
 from ..models import Service as ServiceModel
 from ..plan_changes import service_change_plan_preview
 from .auth import actor_for
@@ -20,6 +22,7 @@ from .connections import (
 from .filters import ServiceCancellationRequestFilterInput, ServiceFilterInput, service_filter_arguments
 from .host import read_alias
 from .ids import decode_id
+from .prefetch import prefetch_services
 from .shared import Date
 from .sorting import (
     CANCELLATION_REQUEST_SORT_KEYS,
@@ -56,13 +59,33 @@ def _list_arguments(sorting_input, filter_input=None, *, search=True) -> dict:
     return arguments | connection_arguments()
 
 
-def _services_page(queryset, *, filter=None, search=None, sort_by=None, **page_args):
-    queryset = selectors.service_filter(queryset, **service_filter_arguments(filter))
+def _services_page(
+    queryset, *, filter=None, search=None, sort_by=None, status_counts_alias=None, **page_args
+):
+    """A page of services; `status_counts_alias` (every service visible) lets a list
+    filtered by status alone take its total from the per-status counts on that database."""
+    arguments = service_filter_arguments(filter)
+    queryset = selectors.service_filter(queryset, **arguments)
     if search:
         queryset = selectors.service_search(queryset, text=search[:MAX_SEARCH])
     keys, descending = sort_keys(sort_by, SERVICE_SORT_KEYS, default=("CREATED_AT", True))
+    count = None
+    if status_counts_alias and not search and _filters_status_only(arguments):
+        # The status tabs: counted from the per-status counts, not over every row.
+        count = functools.partial(
+            status_counts.service_count,
+            statuses=arguments.get("statuses"),
+            include_archived=arguments.get("include_archived", False),
+            using=status_counts_alias,
+        )
     return page_connection(
-        ServiceCountableConnection, queryset, keys=keys, descending=descending, **page_args
+        ServiceCountableConnection, queryset, keys=keys, descending=descending, count=count, **page_args
+    )
+
+
+def _filters_status_only(arguments: dict) -> bool:
+    return not any(
+        value for key, value in arguments.items() if key not in ("statuses", "include_archived")
     )
 
 
@@ -147,13 +170,20 @@ class ServicesQueries(graphene.ObjectType):
             queryset = selectors.services_for_staff().none()
         else:
             queryset = selectors.services_visible_to_customer(user_id=requestor.user.pk)
-        return _services_page(queryset.using(read_alias(info)), **arguments)
+        connection = _services_page(queryset.using(read_alias(info)), **arguments)
+        prefetch_services(info, connection.page.nodes)
+        return connection
 
     @staticmethod
     @_as_graphql_error
     def resolve_services(_root, info, **arguments):
         require_staff(info)
-        return _services_page(selectors.services_for_staff().using(read_alias(info)), **arguments)
+        alias = read_alias(info)
+        connection = _services_page(
+            selectors.services_for_staff().using(alias), status_counts_alias=alias, **arguments
+        )
+        prefetch_services(info, connection.page.nodes)
+        return connection
 
     @staticmethod
     @_as_graphql_error

@@ -21,6 +21,7 @@ from .dataloaders import (
     ServiceByIdLoader,
     ServiceCountByPlanIdLoader,
     UserEmailByIdLoader,
+    then,
 )
 from .enums import (
     ServiceActivationModeEnum,
@@ -371,7 +372,7 @@ class Service(graphene.ObjectType):
 
     @staticmethod
     def resolve_plan(root, info):
-        return PlanByIdLoader(info.context).load(root.plan_id)
+        return PlanByIdLoader(info.context).load_ready(root.plan_id)
 
     @staticmethod
     def resolve_pending_plan(root, info):
@@ -410,11 +411,11 @@ class Service(graphene.ObjectType):
 
     @staticmethod
     def _open_request(root, info):
-        return OpenCancellationRequestByServiceIdLoader(info.context).load(root.pk)
+        return OpenCancellationRequestByServiceIdLoader(info.context).load_ready(root.pk)
 
     @staticmethod
     def resolve_cancellation_pending(root, info):
-        return Service._open_request(root, info).then(lambda request: request is not None)
+        return then(Service._open_request(root, info), lambda request: request is not None)
 
     @staticmethod
     def resolve_cancellation_request(root, info):
@@ -422,13 +423,14 @@ class Service(graphene.ObjectType):
 
     @staticmethod
     def resolve_cancellation_effective_date(root, info):
-        return Service._open_request(root, info).then(
-            lambda request: request.effective_date if request else None
+        return then(
+            Service._open_request(root, info),
+            lambda request: request.effective_date if request else None,
         )
 
     @staticmethod
     def _actions(root, info):
-        plan = PlanByIdLoader(info.context).load(root.plan_id)
+        plan = PlanByIdLoader(info.context).load_ready(root.plan_id)
         request = Service._open_request(root, info)
 
         def build(loaded):
@@ -436,41 +438,44 @@ class Service(graphene.ObjectType):
             root.plan = plan_row
             return customer_actions(root, open_request)
 
-        return Promise.all([plan, request]).then(build)
+        if isinstance(plan, Promise) or isinstance(request, Promise):
+            return Promise.all([plan, request]).then(build)
+        return build((plan, request))
 
     @staticmethod
     def resolve_can_pause(root, info):
-        return Service._actions(root, info).then(lambda actions: actions.can_pause)
+        return then(Service._actions(root, info), lambda actions: actions.can_pause)
 
     @staticmethod
     def resolve_can_resume(root, info):
-        return Service._actions(root, info).then(lambda actions: actions.can_resume)
+        return then(Service._actions(root, info), lambda actions: actions.can_resume)
 
     @staticmethod
     def resolve_can_cancel(root, info):
-        return Service._actions(root, info).then(lambda actions: actions.can_cancel)
+        return then(Service._actions(root, info), lambda actions: actions.can_cancel)
 
     @staticmethod
     def resolve_can_withdraw_cancellation(root, info):
-        return Service._actions(root, info).then(
-            lambda actions: actions.can_withdraw_cancellation
+        return then(
+            Service._actions(root, info), lambda actions: actions.can_withdraw_cancellation
         )
 
     @staticmethod
     def resolve_renewals(root, info):
-        return RenewalsByServiceIdLoader(info.context).load(root.pk)
+        return RenewalsByServiceIdLoader(info.context).load_ready(root.pk)
 
     @staticmethod
     def resolve_events(root, info):
         staff = is_staff(info)
-        return EventsByServiceIdLoader(info.context).load(root.pk).then(
+        return then(
+            EventsByServiceIdLoader(info.context).load_ready(root.pk),
             lambda events: events
             if staff
-            else [event for event in events if event.type not in STAFF_ONLY_EVENTS]
+            else [event for event in events if event.type not in STAFF_ONLY_EVENTS],
         )
 
     @staticmethod
     def resolve_events_count(root, info):
         if is_staff(info):
-            return EventCountByServiceIdLoader(info.context).load(root.pk)
-        return Service.resolve_events(root, info).then(len)
+            return EventCountByServiceIdLoader(info.context).load_ready(root.pk)
+        return then(Service.resolve_events(root, info), len)

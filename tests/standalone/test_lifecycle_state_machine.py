@@ -1,5 +1,6 @@
 """Random sequences of every lifecycle action, checking the invariants after each step."""
 
+from collections import Counter
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -20,6 +21,7 @@ from saleor_services.enums import (
 from saleor_services.creation import create_services_for_paid_order
 from saleor_services.errors import ServiceError
 from saleor_services.models import CancellationRequest, Service, ServiceEvent, ServicePlan
+from saleor_services.status_counts import service_status_totals
 
 from .conftest import PASSWORD, order_line, paid_order, snapshot
 
@@ -200,6 +202,11 @@ class Lifecycle(RuleBasedStateMachine):
             if floor is not None:
                 assert service.next_due_date >= floor
                 self.due_floor[service.pk] = service.next_due_date
+
+    @invariant()
+    def status_counts_match_the_services(self):
+        real = Counter(Service.objects.values_list("status", flat=True))
+        assert {s: n for s, n in service_status_totals().items() if n} == real
 
 
 @pytest.mark.django_db

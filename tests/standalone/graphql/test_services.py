@@ -55,3 +55,32 @@ def test_foreign_id_in_a_filter_is_refused(api, staff_user, make_service):
     content = api.post(QUERY, {"filter": {"plans": [global_id("Order", 1)]}}, user=staff_user, expect_errors=True)
     assert content["data"]["services"] is None
     assert "ServicePlan" in content["errors"][0]["message"]
+
+
+TABS = """{
+  all: services(first: 0) { totalCount }
+  active: services(first: 0, filter: {status: [ACTIVE]}) { totalCount }
+  ended: services(first: 0, filter: {status: [TERMINATED, ARCHIVED]}) { totalCount }
+  everything: services(first: 0, filter: {includeArchived: true}) { totalCount }
+  onPlan: services(first: 0, filter: {status: [ACTIVE], plans: [$plan]}) { totalCount }
+  searched: services(first: 0, search: "example") { totalCount }
+}"""
+
+
+def test_status_tabs_are_counted_from_the_status_counts(api, staff_user, make_service, plan):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for status in ["ACTIVE"] * 3 + ["SUSPENDED", "TERMINATED", "ARCHIVED"]:
+        make_service(status)
+    query = TABS.replace("$plan", f'"{gid(plan)}"')
+
+    with CaptureQueriesContext(connection) as captured:
+        data = api.post(query, user=staff_user)["data"]
+
+    assert {name: field["totalCount"] for name, field in data.items()} == {
+        "all": 5, "active": 3, "ended": 2, "everything": 6, "onPlan": 3, "searched": 5,
+    }
+    # Only the plan filter and the search count the services themselves.
+    counted = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("SELECT COUNT(*)")]
+    assert len(counted) == 2 and all("saleor_services_service" in sql for sql in counted)
