@@ -26,8 +26,10 @@ def test_plugin_is_active_without_configuration(channel_USD):
 def test_daily_automation_is_on_saleors_beat_schedule():
     from saleor.celeryconf import app
 
-    from saleor_services.schedule import DAILY_AUTOMATION, EMAIL_SWEEP
+    from saleor_services.schedule import DAILY_AUTOMATION, EMAIL_SWEEP, STATUS_COUNTS
 
     assert app.conf.beat_schedule[DAILY_AUTOMATION]["task"] == "saleor_services.run_daily_automation"
     assert EMAIL_SWEEP in app.conf.beat_schedule
+    app.loader.import_default_modules()  # what a worker does when it starts: autodiscovery
     assert "saleor_services.run_daily_automation" in app.tasks
+    assert app.conf.beat_schedule[STATUS_COUNTS]["task"] in app.tasks

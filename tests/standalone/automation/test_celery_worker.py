@@ -7,7 +7,7 @@ from celery.contrib.testing.worker import start_worker
 
 from saleor_services.creation import create_services_for_paid_order
 from saleor_services.models import Renewal
-from saleor_services.schedule import DAILY_AUTOMATION, EMAIL_SWEEP
+from saleor_services.schedule import DAILY_AUTOMATION, EMAIL_SWEEP, STATUS_COUNTS
 from saleor_services.tasks import run_automation_step
 from standalone.celery import app
 
@@ -19,6 +19,8 @@ def test_beat_entries_are_on_the_app():
     assert schedule[DAILY_AUTOMATION]["task"] == "saleor_services.run_daily_automation"
     assert schedule[DAILY_AUTOMATION]["schedule"].hour == {3}
     assert schedule[EMAIL_SWEEP]["task"] == "saleor_services.send_service_emails"
+    assert schedule[STATUS_COUNTS]["task"] == "saleor_services.compact_service_status_counts"
+    assert schedule[STATUS_COUNTS]["task"] in app.tasks
 
 
 @pytest.fixture
