@@ -1,5 +1,6 @@
 """Read-side queries of the domain: who may see what, searched and filtered."""
 
+from collections.abc import Collection
 from datetime import date
 
 from django.db.models import Q, QuerySet
@@ -27,6 +28,14 @@ def service_search(queryset: QuerySet[Service], *, text: str) -> QuerySet[Servic
         | Q(customer_name__icontains=text)
         | Q(product_name__icontains=text)
     )
+
+
+def shown_statuses(*, statuses: Collection[str] | None, include_archived: bool) -> set[str]:
+    """The statuses `service_filter` shows: those asked for, else all but archived
+    (unless asked for)."""
+    if statuses:
+        return set(statuses)
+    return {s.value for s in ServiceStatus if include_archived or s != ServiceStatus.ARCHIVED}
 
 
 def service_filter(

@@ -5,15 +5,8 @@ from collections.abc import Collection
 from django.db import connections, transaction
 from django.db.models import Sum
 
-from .enums import ServiceStatus
 from .models import ServiceStatusCount
-
-
-def shown_statuses(*, statuses: Collection[str] | None, include_archived: bool) -> set[str]:
-    """The statuses a list shows: those asked for, else all (archived only when asked)."""
-    if statuses:
-        return set(statuses)
-    return {s.value for s in ServiceStatus if include_archived or s != ServiceStatus.ARCHIVED}
+from .selectors import shown_statuses
 
 
 def service_status_totals(*, using: str = "default") -> dict[str, int]:
@@ -24,7 +17,7 @@ def service_status_totals(*, using: str = "default") -> dict[str, int]:
 def service_count(
     *, statuses: Collection[str] | None = None, include_archived: bool = False, using: str = "default"
 ) -> int:
-    """How many services a list filtered by status alone holds (as `selectors.service_filter`)."""
+    """How many services a list filtered by status alone holds."""
     shown = shown_statuses(statuses=statuses, include_archived=include_archived)
     totals = service_status_totals(using=using)
     return sum(total for status, total in totals.items() if status in shown)

@@ -39,11 +39,13 @@ class RequestLoader(DataLoader):
         return get_host().read_alias(self.context)
 
     def batch_load_fn(self, keys):
-        keys = list(keys)
+        return Promise.resolve(self._load(list(keys)))
+
+    def _load(self, keys: list) -> list:
         with get_host().reading(self.context):
             values = self.batch_load(keys)
         self.ready.update(zip(keys, values))
-        return Promise.resolve(values)
+        return values
 
     def batch_load(self, keys: list) -> list:
         raise NotImplementedError
@@ -59,8 +61,7 @@ class RequestLoader(DataLoader):
         """Load these keys now, in one batch, so `load_ready` answers at once."""
         missing = [key for key in dict.fromkeys(keys) if key not in self.ready]
         if missing:
-            with get_host().reading(self.context):
-                self.ready.update(zip(missing, self.batch_load(missing)))
+            self._load(missing)
 
 
 def then(result, function):

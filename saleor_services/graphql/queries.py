@@ -60,27 +60,30 @@ def _list_arguments(sorting_input, filter_input=None, *, search=True) -> dict:
 
 
 def _services_page(
-    queryset, *, filter=None, search=None, sort_by=None, status_counts_alias=None, **page_args
+    info, queryset, *, every_service=False, filter=None, search=None, sort_by=None, **page_args
 ):
-    """A page of services; `status_counts_alias` (every service visible) lets a list
-    filtered by status alone take its total from the per-status counts on that database."""
+    """A page of services with its relations loaded; when the requestor sees every service,
+    a list filtered by status alone takes its total from the per-status counts."""
+    alias = read_alias(info)
     arguments = service_filter_arguments(filter)
-    queryset = selectors.service_filter(queryset, **arguments)
+    queryset = selectors.service_filter(queryset.using(alias), **arguments)
     if search:
         queryset = selectors.service_search(queryset, text=search[:MAX_SEARCH])
     keys, descending = sort_keys(sort_by, SERVICE_SORT_KEYS, default=("CREATED_AT", True))
     count = None
-    if status_counts_alias and not search and _filters_status_only(arguments):
+    if every_service and not search and _filters_status_only(arguments):
         # The status tabs: counted from the per-status counts, not over every row.
         count = functools.partial(
             status_counts.service_count,
             statuses=arguments.get("statuses"),
             include_archived=arguments.get("include_archived", False),
-            using=status_counts_alias,
+            using=alias,
         )
-    return page_connection(
+    connection = page_connection(
         ServiceCountableConnection, queryset, keys=keys, descending=descending, count=count, **page_args
     )
+    prefetch_services(info, connection.page.nodes)
+    return connection
 
 
 def _filters_status_only(arguments: dict) -> bool:
@@ -170,20 +173,13 @@ class ServicesQueries(graphene.ObjectType):
             queryset = selectors.services_for_staff().none()
         else:
             queryset = selectors.services_visible_to_customer(user_id=requestor.user.pk)
-        connection = _services_page(queryset.using(read_alias(info)), **arguments)
-        prefetch_services(info, connection.page.nodes)
-        return connection
+        return _services_page(info, queryset, **arguments)
 
     @staticmethod
     @_as_graphql_error
     def resolve_services(_root, info, **arguments):
         require_staff(info)
-        alias = read_alias(info)
-        connection = _services_page(
-            selectors.services_for_staff().using(alias), status_counts_alias=alias, **arguments
-        )
-        prefetch_services(info, connection.page.nodes)
-        return connection
+        return _services_page(info, selectors.services_for_staff(), every_service=True, **arguments)
 
     @staticmethod
     @_as_graphql_error
