@@ -8,7 +8,7 @@ can be compared across sizes with the same due count.
 
 import random
 import uuid
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import connection
@@ -37,7 +37,10 @@ DAY_WORK = {
     "warn_before_termination": EACH_OTHER,
     "terminate_ended": 2 * EACH_OTHER,
 }
-STATUSES = ["ACTIVE"] * 85 + ["SUSPENDED"] * 5 + ["PAUSED"] * 3 + ["CANCELLED"] * 3 + ["TERMINATED"] * 2 + ["PENDING", "ARCHIVED"]
+STATUSES = (
+    ["ACTIVE"] * 85 + ["SUSPENDED"] * 5 + ["PAUSED"] * 3 + ["CANCELLED"] * 3 + ["TERMINATED"] * 2
+    + ["PENDING", "ARCHIVED"]
+)
 COLUMNS = [
     "user_id", "user_email", "customer_name", "order_id", "order_line_id", "unit_index", "channel_slug",
     "product_id", "variant_id", "product_name", "variant_name", "plan_id", "domain", "billing_cycle",
@@ -49,7 +52,7 @@ COLUMNS = [
 
 
 def _days_before(days: int) -> datetime:
-    return datetime.combine(BENCH_DAY - timedelta(days=days), time(12), tzinfo=timezone.utc)
+    return datetime.combine(BENCH_DAY - timedelta(days=days), time(12), tzinfo=UTC)
 
 
 _NON_PAYMENT = {"status": "SUSPENDED", "suspension_cause": "NON_PAYMENT", "suspension_reason": "Overdue"}
@@ -90,9 +93,10 @@ def customer():
 
 
 def _row(index: int, plan: ServicePlan, *, due: date, user_id, extra: dict) -> list:
-    created = datetime(2025, 1, 1, tzinfo=timezone.utc) + timedelta(minutes=index)
+    created = datetime(2025, 1, 1, tzinfo=UTC) + timedelta(minutes=index)
     row = {
-        "user_id": user_id, "user_email": f"c{index % 50_000}@example.com", "customer_name": f"Customer {index % 50_000}",
+        "user_id": user_id, "user_email": f"c{index % 50_000}@example.com",
+        "customer_name": f"Customer {index % 50_000}",
         "order_id": uuid.uuid4(), "order_line_id": uuid.uuid4(), "unit_index": 0, "channel_slug": "default-channel",
         "product_id": plan.product_id, "variant_id": plan.variant_id, "product_name": plan.name, "variant_name": "",
         "plan_id": plan.pk, "domain": f"site{index}.example.com", "billing_cycle": plan.billing_cycle,

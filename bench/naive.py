@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from saleor_services.billing_cycles import add_cycles
+from saleor_services.billing.cycles import add_cycles
 from saleor_services.conf import get_settings
 from saleor_services.models import CancellationRequest, Renewal, Service, ServiceEvent
 
@@ -33,9 +33,12 @@ def naive_daily_run(today) -> Counter:
     for service in Service.objects.all().iterator(chunk_size=2000):
         due = service.next_due_date
         if (
-            service.status in ("ACTIVE", "SUSPENDED") and due and due <= today + timedelta(days=settings.RENEWAL_DAYS_BEFORE)
+            service.status in ("ACTIVE", "SUSPENDED") and due
+            and due <= today + timedelta(days=settings.RENEWAL_DAYS_BEFORE)
             and not Renewal.objects.filter(service=service, kind="RENEWAL", period_start=due).exists()
-            and not CancellationRequest.objects.filter(service=service, status="APPROVED", effective_date__lte=due).exists()
+            and not CancellationRequest.objects.filter(
+                service=service, status="APPROVED", effective_date__lte=due
+            ).exists()
         ):
             renewal = Renewal.objects.create(
                 service=service, period_start=due, amount=service.recurring_amount, currency=service.currency,
@@ -58,7 +61,10 @@ def naive_daily_run(today) -> Counter:
             if ends <= today:
                 _set_status(service, "TERMINATED", "TERMINATED", terminated_at=now, username="")
                 done["terminate_ended"] += 1
-            elif not service.termination_warning_sent and ends - timedelta(days=settings.TERMINATION_WARNING_DAYS_BEFORE) <= today:
+            elif (
+                not service.termination_warning_sent
+                and ends - timedelta(days=settings.TERMINATION_WARNING_DAYS_BEFORE) <= today
+            ):
                 service.termination_warning_sent = True
                 service.save()
                 _event(service, "TERMINATION_WARNING")

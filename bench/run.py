@@ -82,7 +82,9 @@ def hook_figures(repeat):
                 ),
             )
             create_services_for_paid_order(order)
-        figures.append(timed(f"create_services_for_paid_order, {lines} service line(s)", action, repeat=repeat, rollback=True))
+        figures.append(
+            timed(f"create_services_for_paid_order, {lines} service line(s)", action, repeat=repeat, rollback=True)
+        )
     return figures
 
 
@@ -94,8 +96,11 @@ def list_figures(size, repeat, client, user):
         figures.append(timed(f"services(first: 100) sorted by {field}, first page", lambda sort=sort: post(
             client, user, SERVICES, {"sort": sort}), repeat=repeat))
         cursor = deep_cursor(field, deep)
-        figures.append(timed(f"services(first: 100) sorted by {field}, after row {deep:,}", lambda sort=sort, cursor=cursor: post(
-            client, user, SERVICES, {"sort": sort, "after": cursor}), repeat=repeat))
+        figures.append(timed(
+            f"services(first: 100) sorted by {field}, after row {deep:,}",
+            lambda sort=sort, cursor=cursor: post(client, user, SERVICES, {"sort": sort, "after": cursor}),
+            repeat=repeat,
+        ))
     figures.append(timed("myServices(first: 20)", lambda: post(client, dataset.customer(), MY_SERVICES), repeat=repeat))
     return figures
 
@@ -131,7 +136,9 @@ def bulk_figure(repeat, client, user):
     ids = Service.objects.filter(status="ACTIVE").order_by("pk").values_list("pk", flat=True)[first:first + 100]
     gids = [global_id("Service", pk) for pk in ids]
     assert len(gids) == 100
-    return timed("serviceBulkSuspend of 100", lambda: post(client, user, BULK, {"ids": gids}), repeat=repeat, rollback=True)
+    return timed(
+        "serviceBulkSuspend of 100", lambda: post(client, user, BULK, {"ids": gids}), repeat=repeat, rollback=True
+    )
 
 
 def rss_figure():
@@ -139,7 +146,10 @@ def rss_figure():
         [sys.executable, "-m", "bench.worker_rss"], capture_output=True, text=True, check=True, cwd=ROOT.parent
     ).stdout.split()
     before, peak, changed = (int(value) for value in output[-3:])
-    return f"Peak RSS of a process running the whole daily run: {peak / 1024:.0f} MB (after Django set-up: {before / 1024:.0f} MB; {changed:,} rows changed, rolled back)."
+    return (
+        f"Peak RSS of a process running the whole daily run: {peak / 1024:.0f} MB "
+        f"(after Django set-up: {before / 1024:.0f} MB; {changed:,} rows changed, rolled back)."
+    )
 
 
 def main():
@@ -163,9 +173,11 @@ def main():
     client, user = Client(), staff()
     sections = [
         "# Benchmark results", "",
-        f"Machine: {platform.node()}, {os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}, "
+        f"Machine: {platform.node()}, {os.cpu_count()} cores, "
+        f"{platform.python_implementation()} {platform.python_version()}, "
         f"PostgreSQL {connection.cursor().connection.info.server_version}. Date: {datetime.now():%Y-%m-%d %H:%M}. "
-        f"Repeats: {args.repeat} (the naive loop once). Times in ms (min / median / max); queries: the most in one run.",
+        f"Repeats: {args.repeat} (the naive loop once). Times in ms (min / median / max); "
+        "queries: the most in one run.",
         "",
         f"Dataset: `bench/dataset.py`; at every size the bench day has the same due work "
         f"({', '.join(f'{step} {count:,}' for step, count in dataset.DAY_WORK.items())}). "
@@ -180,8 +192,8 @@ def main():
         figures += list_figures(size, args.repeat, client, user)
         figures += automation_figures(max(1, args.repeat // 2), naive=args.naive)
         figures.append(bulk_figure(args.repeat, client, user))
-        sections += [f"## {size:,} services ({added:,} added for this section)", "", *header, *(f.row() for f in figures), "",
-                     rss_figure(), ""]
+        sections += [f"## {size:,} services ({added:,} added for this section)", "", *header,
+                     *(f.row() for f in figures), "", rss_figure(), ""]
         print(f"measured at {size:,} services", flush=True)
     Path(args.results).write_text("\n".join(sections) + "\n")
     print(f"Results written to {args.results}")

@@ -1,7 +1,10 @@
-from django.apps import AppConfig, apps
+from django.apps import AppConfig
 
 
 class ServicesConfig(AppConfig):
+    """The package's app. Its host registers itself in its own AppConfig (Saleor:
+    `saleor_services.saleor.apps.SaleorServicesConfig`)."""
+
     name = "saleor_services"
     label = "saleor_services"
     verbose_name = "Services"
@@ -13,10 +16,6 @@ class ServicesConfig(AppConfig):
         # Fail at start-up, naming the key, rather than on the first sweep.
         get_settings()
         self._schedule_automation()
-        if apps.is_installed("saleor.graphql"):
-            from .saleor.apps import saleor_ready
-
-            saleor_ready()
 
     @staticmethod
     def _schedule_automation() -> None:

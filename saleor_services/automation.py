@@ -19,7 +19,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from .actors import SYSTEM
-from .billing_cycles import add_cycles
+from .billing.cycles import add_cycles
 from .bulk_sql import insert_rows, update_rows
 from .conf import AUTOMATION_DAY_KEYS, get_settings
 from .enums import (
@@ -31,6 +31,7 @@ from .enums import (
     SuspensionCause,
 )
 from .events import build_event, service_events_create
+from .host import get_host
 from .lifecycle import change_status_many, end_pause, remove_on_termination, start_suspension
 from .models import CancellationRequest, Renewal, Service, ServicePlan
 from .transitions import ServiceAction
@@ -149,7 +150,7 @@ def _create_renewals(services: list[Service]) -> list[Renewal]:
         )
     )
     renewals = insert_rows([renewal_for(service) for service in services if service.pk in fresh])
-    from .billing import get_billing
+    from .billing.port import get_billing
 
     billing = get_billing()
     service_events_create(
@@ -469,21 +470,19 @@ STEPS: dict[str, Callable[[date], Work]] = {
 }
 
 
-# Steps a host adds (inside Saleor: reconciliation); each takes `today`, returns a count.
-HOST_STEPS: dict[str, Callable[[date], int]] = {}
-
-
 def run_step(name: str, today: date) -> int:
-    """One step; returns how many rows it changed."""
-    if name in HOST_STEPS:
-        return HOST_STEPS[name](today)
+    """One step; returns how many rows it changed. The host may add steps of its own
+    (inside Saleor: reconciliation); each takes `today` and returns a count."""
+    host_steps = get_host().automation_steps()
+    if name in host_steps:
+        return host_steps[name](today)
     return sum(in_batches(queryset, process) for queryset, process in STEPS[name](today))
 
 
 def run_daily_automation(today: date | None = None) -> dict[str, int]:
     """Every step in order; returns how many rows each one changed."""
     today = today or timezone.localdate()
-    return {name: run_step(name, today) for name in [*STEPS, *HOST_STEPS]}
+    return {name: run_step(name, today) for name in [*STEPS, *get_host().automation_steps()]}
 
 
 PREVIEW_LIMIT = 100

@@ -32,7 +32,7 @@ def insert_rows(objs: list[Model], *, using: str = "default") -> list[Model]:
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [values for _, values in columns])
-        for obj, (value,) in zip(objs, cursor.fetchall()):
+        for obj, (value,) in zip(objs, cursor.fetchall(), strict=True):
             setattr(obj, pk.attname, value)
             obj._state.adding = False
             obj._state.db = using
@@ -60,7 +60,7 @@ def update_rows(objs: list[Model], fields: list[str], *, using: str = "default")
         params.extend(field.get_db_prep_save(getattr(obj, field.attname), connection) for field in columns)
     names = ["pk", *(f"c{index}" for index in range(len(columns)))]
     assignments = ", ".join(
-        f"{quote(field.column)} = v.{name}" for field, name in zip(columns, names[1:])
+        f"{quote(field.column)} = v.{name}" for field, name in zip(columns, names[1:], strict=True)
     )
     sql = (
         f"UPDATE {quote(meta.db_table)} AS t SET {assignments} "

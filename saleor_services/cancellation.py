@@ -16,9 +16,9 @@ from .enums import (
 from .errors import ServiceError, ServiceErrorCode
 from .events import service_event_create
 from .lifecycle import cancel_locked, lock_service
-from .validation import bounded_text
 from .models import CancellationRequest, Service
 from .transitions import ServiceAction, is_allowed
+from .validation import bounded_text
 
 _NOT_FOUND = "Cancellation request not found."
 

@@ -48,15 +48,12 @@ class ServicesSettings:
     PROVISIONER_WEBHOOK_SECRET: str | None = None
     PROVISIONER_WEBHOOK_TIMEOUT: int = 10
     PROVISIONER_WEBHOOK_RETRIES: int = 5
-    # Dotted path of the billing port; `None`: Saleor's draft orders inside Saleor,
-    # the renewal itself elsewhere.
+    # Dotted path of the billing port; `None`: the host's default (Saleor's renewal
+    # orders inside Saleor).
     BILLING: str | None = None
     # Key for provisioning passwords at rest; derived from SECRET_KEY when empty.
     ENCRYPTION_KEY: str | None = None
     CANCELLATION_REASON_MAX_LENGTH: int = 1000
-    # Outside Saleor: the Django permission staff need to manage services (None: any
-    # staff user). Inside Saleor, MANAGE_ORDERS decides and this is not used.
-    STAFF_PERMISSION: str | None = None
 
 
 _DAY_RANGE = range(0, 3651)
@@ -142,7 +139,6 @@ _VALIDATORS = {
     "PROVISIONER_WEBHOOK_RETRIES": lambda k, v: _small_count(k, v, 0, 20),
     "ENCRYPTION_KEY": _optional_text,
     "CANCELLATION_REASON_MAX_LENGTH": _reason_length,
-    "STAFF_PERMISSION": _optional_text,
 }
 assert set(_VALIDATORS) == {f.name for f in fields(ServicesSettings)}
 

@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .actors import SYSTEM
-from .billing_cycles import first_due_date
+from .billing.cycles import first_due_date
 from .enums import ActivationMode, ProvisioningState, ServiceEventType, ServiceStatus
 from .events import build_event, service_events_create
 from .models import Service, ServicePlan

@@ -6,8 +6,8 @@ deliberate way to read it.
 """
 
 import base64
-import hashlib
 import functools
+import hashlib
 
 from cryptography.fernet import Fernet, InvalidToken
 from django.conf import settings as django_settings

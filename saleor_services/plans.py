@@ -13,9 +13,9 @@ from .validation import clean_text
 
 _UNSET: Any = object()
 _CHOICES = {
-    "billing_cycle": (BillingCycle, "billingCycle"),
-    "cancellation_mode": (CancellationMode, "cancellationMode"),
-    "activation_mode": (ActivationMode, "activationMode"),
+    "billing_cycle": BillingCycle,
+    "cancellation_mode": CancellationMode,
+    "activation_mode": ActivationMode,
 }
 _MAX_ID = 2**63 - 1
 
@@ -29,41 +29,41 @@ def _clean(plan: ServicePlan | None, values: dict[str, Any]) -> tuple[dict, list
     targets = values.pop("change_target_ids", None)
     if "name" in values:
         values["name"] = clean_text(values["name"], field="name", max_length=250, required=True)
-    for field, camel in (("variant_id", "variantId"), ("product_id", "productId")):
+    for field in ("variant_id", "product_id"):
         value = values.get(field)
         if value is not None and not (isinstance(value, int) and 0 < value <= _MAX_ID):
-            raise _error(ServiceErrorCode.INVALID, camel, "Not a valid id.")
-    for field, (choices, camel) in _CHOICES.items():
+            raise _error(ServiceErrorCode.INVALID, field, "Not a valid id.")
+    for field, choices in _CHOICES.items():
         if field in values and values[field] not in choices.values:
-            raise _error(ServiceErrorCode.INVALID, camel, "Unknown value.")
+            raise _error(ServiceErrorCode.INVALID, field, "Unknown value.")
     if "notice_period_days" in values:
         days = values["notice_period_days"]
         if not isinstance(days, int) or not 0 <= days <= 3650:
-            raise _error(ServiceErrorCode.INVALID, "noticePeriodDays", "From 0 to 3650 days.")
+            raise _error(ServiceErrorCode.INVALID, "notice_period_days", "From 0 to 3650 days.")
     if "automation_overrides" in values:
         try:
             values["automation_overrides"] = clean_automation_overrides(
                 values["automation_overrides"] or {}
             )
         except ImproperlyConfigured as error:
-            raise _error(ServiceErrorCode.INVALID, "automationOverrides", str(error)) from None
+            raise _error(ServiceErrorCode.INVALID, "automation_overrides", str(error)) from None
     variant_id = values.get("variant_id", plan.variant_id if plan else None)
     product_id = values.get("product_id", plan.product_id if plan else None)
     if variant_id is None and product_id is None:
         raise _error(
-            ServiceErrorCode.REQUIRED, "variantId", "A plan needs a variant or a product."
+            ServiceErrorCode.REQUIRED, "variant_id", "A plan needs a variant or a product."
         )
     duplicates = ServicePlan.objects.exclude(pk=plan.pk if plan else None)
     if variant_id is not None and duplicates.filter(variant_id=variant_id).exists():
-        raise _error(ServiceErrorCode.UNIQUE, "variantId", "This variant already has a plan.")
+        raise _error(ServiceErrorCode.UNIQUE, "variant_id", "This variant already has a plan.")
     if variant_id is None and duplicates.filter(variant_id=None, product_id=product_id).exists():
-        raise _error(ServiceErrorCode.UNIQUE, "productId", "This product already has a plan.")
+        raise _error(ServiceErrorCode.UNIQUE, "product_id", "This product already has a plan.")
     if targets is not None:
         targets = sorted(set(targets))
         if plan is not None and plan.pk in targets:
-            raise _error(ServiceErrorCode.INVALID, "changeTargets", "A plan cannot target itself.")
+            raise _error(ServiceErrorCode.INVALID, "change_targets", "A plan cannot target itself.")
         if ServicePlan.objects.filter(pk__in=targets).count() != len(targets):
-            raise _error(ServiceErrorCode.NOT_FOUND, "changeTargets", "Unknown plan.")
+            raise _error(ServiceErrorCode.NOT_FOUND, "change_targets", "Unknown plan.")
     return values, targets
 
 

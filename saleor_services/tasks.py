@@ -1,28 +1,18 @@
 """Celery tasks: thin wrappers that take ids or dates and call the domain."""
 
-import contextlib
 import functools
 from datetime import date
 
 from celery import shared_task
-from django.apps import apps
 
 from . import automation, notifications, status_counts
-
-
-def _writer_allowed():
-    # Saleor's workers refuse writer access unless a task asks for it.
-    if apps.is_installed("saleor.core"):
-        from .saleor.db import allow_writer
-
-        return allow_writer()
-    return contextlib.nullcontext()
+from .host import get_host
 
 
 def writes(function):
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
-        with _writer_allowed():
+        with get_host().task_writes():
             return function(*args, **kwargs)
 
     return wrapper
@@ -78,21 +68,3 @@ def call_provisioning_webhook(self, service_id: int, operation: str) -> str:
         return "failed"
     outcome.record_success(service_id, operation, answer)
     return "succeeded"
-
-
-@shared_task(name="saleor_services.open_renewal_orders")
-@writes
-def open_renewal_orders(renewal_ids: list[int]) -> int:
-    """Inside Saleor: an order per new renewal (each on its own; one failure skips one)."""
-    import logging
-
-    from .saleor.billing import open_renewal_order
-
-    opened = 0
-    for renewal_id in renewal_ids:
-        try:
-            open_renewal_order(renewal_id)
-            opened += 1
-        except Exception:  # noqa: BLE001 - reconciliation retries it
-            logging.getLogger(__name__).exception("Could not open the order of renewal %s", renewal_id)
-    return opened

@@ -15,12 +15,13 @@ def _invalid(field: str, message: str) -> ServiceError:
 def clean_text(value: str | None, *, field: str, max_length: int, required: bool = False) -> str:
     """Stripped text within `max_length`; PostgreSQL cannot store NUL characters."""
     text = (value or "").strip()
+    label = field.replace("_", " ")
     if required and not text:
-        raise ServiceError(ServiceErrorCode.REQUIRED, f"The {field} is required.", field=field)
+        raise ServiceError(ServiceErrorCode.REQUIRED, f"The {label} is required.", field=field)
     if "\x00" in text:
-        raise _invalid(field, f"The {field} contains a NUL character.")
+        raise _invalid(field, f"The {label} contains a NUL character.")
     if len(text) > max_length:
-        raise _invalid(field, f"The {field} is longer than {max_length} characters.")
+        raise _invalid(field, f"The {label} is longer than {max_length} characters.")
     return text
 
 

@@ -104,9 +104,31 @@ ensure_redis() {
   fi
 }
 
+# The lowest Node.js the Dashboard extension's tool chain supports: package.json's engines.node.
+node_minimum() {
+  sed -n 's/^ *"node": *">= *v\{0,1\}\([0-9][0-9.]*\)".*/\1/p' "$ROOT/dashboard-extension/package.json" | head -n 1
+}
+
+# True when version $1 (e.g. 20.20.2) is at least $2 (e.g. 20.19).
+_version_at_least() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n 1)" = "$2" ]; }
+
+ensure_node() {
+  local minimum found
+  minimum="$(node_minimum)"
+  [ -n "$minimum" ] || die "dashboard-extension/package.json has no \"engines\": {\"node\": \">=X.Y\"}"
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    _apt_install nodejs npm
+  fi
+  found="$(node --version 2>/dev/null || true)"
+  found="${found#v}"
+  if [ -z "$found" ] || ! _version_at_least "$found" "$minimum"; then
+    die "the Dashboard extension needs Node.js >= $minimum with npm; $(command -v node) is ${found:-not working}. Install Node.js $minimum or later (e.g. from NodeSource or nvm) so that it comes first on PATH, and run again."
+  fi
+}
+
 ensure_frontend() {
   local app="$ROOT/dashboard-extension" stamp="$ROOT/dashboard-extension/node_modules/.installed"
-  command -v npm >/dev/null 2>&1 || _apt_install nodejs npm
+  ensure_node
   if [ ! -f "$stamp" ] || [ "$app/package-lock.json" -nt "$stamp" ]; then
     say "Installing the Dashboard extension's packages"
     (cd "$app" && npm ci --no-audit --no-fund --loglevel=error)

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from saleor_services.models import CancellationRequest, Renewal, Service, ServiceEvent, ServicePlan
+
 
 class ReadOnlyAdmin(admin.ModelAdmin):
     """State changes go through the lifecycle functions, never through a form."""
@@ -12,8 +14,6 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-from saleor_services.models import CancellationRequest, Renewal, Service, ServiceEvent, ServicePlan
 
 
 @admin.register(ServicePlan)

@@ -85,7 +85,7 @@ CELERY_TASK_ALWAYS_EAGER = os.environ.get("SERVICES_CELERY_EAGER", "1") == "1"
 # As in Saleor: an eager task's error stays in its result (so eager retries work).
 CELERY_TASK_EAGER_PROPAGATES = False
 
-SALEOR_SERVICES: dict = {"STAFF_PERMISSION": "standalone.manage_orders"}
+SALEOR_SERVICES: dict = {}
 
 LOGGING = {
     "version": 1,

@@ -1,9 +1,8 @@
 from django.contrib import admin
 from django.urls import path, re_path
 
-from saleor_services.graphql.views import GraphQLView
-
 from . import views
+from .graphql_view import GraphQLView
 
 urlpatterns = [
     path("", views.service_list, name="service-list"),

@@ -3,11 +3,10 @@ from django.db.models import Count
 from django.shortcuts import render
 
 from saleor_services.dashboard.serving import dashboard_response
-
-from .auth import issue_token
-
 from saleor_services.enums import ServiceStatus
 from saleor_services.models import Service
+
+from .auth import issue_token
 
 
 def service_list(request):

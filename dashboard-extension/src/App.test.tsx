@@ -46,8 +46,25 @@ function fakeApi() {
   return { fetchImpl: fetchImpl as unknown as typeof fetch, requests };
 }
 
-function renderApp(bridge: Bridge, fetchImpl: typeof fetch) {
-  window.history.replaceState(null, "", "/services");
+const DETAIL = {
+  ...SERVICE, variantName: "Basic", username: "", packageName: "", password: null, provisioningState: "NOT_REQUIRED",
+  provisioningError: "", options: {}, createdAt: "2026-05-01T10:00:00Z", activatedAt: "2026-05-01T10:00:00Z",
+  suspensionReason: "", cancellationRequest: null, renewals: [], events: [],
+};
+
+function detailApi(availableActions: string[]) {
+  const fetchImpl = vi.fn(async () => new Response(
+    JSON.stringify({ data: { service: { ...DETAIL, availableActions } } }),
+    { headers: { "Content-Type": "application/json" } },
+  ));
+  return fetchImpl as unknown as typeof fetch;
+}
+
+function renderApp(bridge: Bridge, fetchImpl: typeof fetch, path = "/services") {
+  // As served: the app's root comes from the <base href> the server injects.
+  document.head.querySelector("base")?.remove();
+  if (path !== "/services") document.head.append(Object.assign(document.createElement("base"), { href: "/" }));
+  window.history.replaceState(null, "", path);
   return render(<ThemeProvider><App bridge={bridge} fetchImpl={fetchImpl} /></ThemeProvider>);
 }
 
@@ -90,5 +107,25 @@ describe("App", () => {
     fireEvent.click(screen.getByRole("button", { name: "Service plans" }));
     await waitFor(() => expect(dispatched.some((action) => action.type === "updateRouting")).toBe(true));
     expect(dispatched.find((action) => action.type === "updateRouting")!.payload.newRoute).toBe("/plans");
+  });
+
+  it("offers on the detail page only the actions the API reports as available", async () => {
+    const { bridge, handshake } = standInBridge();
+    renderApp(bridge, detailApi(["SUSPEND", "CANCEL", "MARK_FRAUD"]), "/services/U2VydmljZTox");
+    handshake();
+    await screen.findByTestId("service-detail");
+
+    const offered = Array.from(screen.getByTestId("actions").querySelectorAll("button"))
+      .map((button) => button.getAttribute("data-action"));
+    expect(offered).toEqual(["SUSPEND", "CANCEL", "MARK_FRAUD"]);
+  });
+
+  it("offers no action when none is available", async () => {
+    const { bridge, handshake } = standInBridge();
+    renderApp(bridge, detailApi([]), "/services/U2VydmljZTox");
+    handshake();
+    await screen.findByTestId("service-detail");
+
+    expect(screen.getByTestId("actions").querySelectorAll("button")).toHaveLength(0);
   });
 });

@@ -32,7 +32,7 @@ query Service($id: ID!) {
   service(id: $id) {
     ${SERVICE_ROW}
     variantName createdAt activatedAt suspendedAt suspensionReason pausedAt resumeOn cancelledAt terminatedAt
-    options username packageName password provisioningState provisioningError
+    options username packageName password provisioningState provisioningError availableActions
     cancellationRequest { id type status reason effectiveDate }
     renewals { id kind periodStart periodEnd dueDate status amount { amount currency } }
     events { id date type actorType actorEmail oldStatus newStatus reason note }
@@ -48,15 +48,18 @@ export const BULK = {
     count errors { serviceId field code message } } }`,
 };
 
-export const ACTIONS: Record<string, { label: string; mutation: string; from: string[] }> = {
-  activate: { label: "Activate", mutation: "serviceActivate", from: ["PENDING"] },
-  suspend: { label: "Suspend", mutation: "serviceSuspend", from: ["ACTIVE"] },
-  unsuspend: { label: "Unsuspend", mutation: "serviceUnsuspend", from: ["SUSPENDED"] },
-  cancel: { label: "Cancel", mutation: "serviceCancel", from: ["PENDING", "ACTIVE", "SUSPENDED", "PAUSED"] },
-  terminate: { label: "Terminate", mutation: "serviceTerminate", from: ["SUSPENDED", "CANCELLED"] },
-  markFraud: { label: "Mark as fraud", mutation: "serviceMarkFraud",
-    from: ["PENDING", "ACTIVE", "SUSPENDED", "PAUSED", "CANCELLED"] },
-  archive: { label: "Archive", mutation: "serviceArchive", from: ["CANCELLED", "TERMINATED", "FRAUD"] },
+/** Staff actions by the API's `ServiceAction` value; which ones a service offers now
+ * comes from `Service.availableActions` (the server's transition table). */
+export const ACTIONS: Record<string, { label: string; mutation: string; destructive?: boolean }> = {
+  ACTIVATE: { label: "Activate", mutation: "serviceActivate" },
+  SUSPEND: { label: "Suspend", mutation: "serviceSuspend" },
+  UNSUSPEND: { label: "Unsuspend", mutation: "serviceUnsuspend" },
+  PAUSE: { label: "Pause", mutation: "servicePause" },
+  RESUME: { label: "Resume", mutation: "serviceResume" },
+  CANCEL: { label: "Cancel", mutation: "serviceCancel" },
+  TERMINATE: { label: "Terminate", mutation: "serviceTerminate", destructive: true },
+  MARK_FRAUD: { label: "Mark as fraud", mutation: "serviceMarkFraud", destructive: true },
+  ARCHIVE: { label: "Archive", mutation: "serviceArchive" },
 };
 
 export const actionMutation = (name: string) =>

@@ -1,6 +1,7 @@
 """Authorisation in one place, checked before any work."""
 
-from .host import Requestor, get_host, requestor_from
+from ..host import Requestor, get_host
+from .context import requestor_from
 
 
 def require_staff(info) -> Requestor:

@@ -47,7 +47,7 @@ def page_connection(connection_type, queryset, *, keys, descending, count=None, 
     connection = connection_type(
         edges=[
             connection_type.Edge(node=node, cursor=cursor)
-            for node, cursor in zip(page.nodes, page.cursors)
+            for node, cursor in zip(page.nodes, page.cursors, strict=True)
         ],
         page_info=relay.PageInfo(
             has_next_page=page.has_next_page,

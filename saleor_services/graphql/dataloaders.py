@@ -7,9 +7,9 @@ from django.db.models import Count
 from promise import Promise
 from promise.dataloader import DataLoader
 
+from ..host import get_host
 from ..models import CancellationRequest, Renewal, Service, ServiceEvent, ServicePlan
 from ..selectors import open_cancellation_requests
-from .host import get_host
 
 
 class RequestLoader(DataLoader):
@@ -44,7 +44,7 @@ class RequestLoader(DataLoader):
     def _load(self, keys: list) -> list:
         with get_host().reading(self.context):
             values = self.batch_load(keys)
-        self.ready.update(zip(keys, values))
+        self.ready.update(zip(keys, values, strict=True))
         return values
 
     def batch_load(self, keys: list) -> list:

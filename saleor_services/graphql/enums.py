@@ -3,6 +3,7 @@
 import graphene
 
 from .. import enums as domain
+from ..available_actions import AvailableAction
 
 
 def _enum(name: str, choices, description: str) -> type[graphene.Enum]:
@@ -43,4 +44,10 @@ ServiceEventTypeEnum = _enum(
 )
 ServiceRenewalKindEnum = _enum(
     "ServiceRenewalKind", domain.RenewalKind, "A period's renewal or a prorated upgrade."
+)
+ServiceActionEnum = _enum(
+    "ServiceAction",
+    AvailableAction,
+    "An action the caller may take on a service now (staff: the transition table; "
+    "the owner: what the plan lets customers do).",
 )

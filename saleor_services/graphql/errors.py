@@ -1,6 +1,7 @@
 """The error shape of every mutation: `errors: [ServiceError!]!` as Saleor's are."""
 
 import graphene
+from graphene.utils.str_converters import to_camel_case
 
 from ..errors import ServiceErrorCode as DomainErrorCode
 
@@ -27,8 +28,10 @@ class ServiceError(graphene.ObjectType):
 
 
 def error_from(exception, *, service_id: str | None = None) -> dict:
+    """The API's error for a domain refusal; the domain names its fields as the model
+    does, the API as the schema does (the one place the names are mapped)."""
     return {
-        "field": exception.field,
+        "field": to_camel_case(exception.field) if exception.field else None,
         "message": exception.message,
         "code": exception.code.value,
         "service_id": service_id,

@@ -14,6 +14,10 @@ def global_id(type_name: str, pk) -> str:
     return to_global_id(type_name, str(pk))
 
 
+def optional_global_id(type_name: str, pk) -> str | None:
+    return global_id(type_name, pk) if pk is not None else None
+
+
 def decode_id(value, expected_type: str, *, field: str = "id") -> int:
     """The integer pk in a global id of `expected_type`, or a typed refusal."""
     refusal = ServiceError(

@@ -40,7 +40,7 @@ def _decode_cursor(cursor: str, keys: list[SortKey]) -> list:
         raw = json.loads(base64.urlsafe_b64decode(cursor.encode()).decode())
         if not isinstance(raw, list) or len(raw) != len(keys) + 1:
             raise ValueError
-        values = [key.parse(value) for key, value in zip(keys, raw[:-1])]
+        values = [key.parse(value) for key, value in zip(keys, raw[:-1], strict=True)]
         pk = raw[-1]
         if not isinstance(pk, int) or not 0 < pk < 2**63:
             raise ValueError
@@ -110,14 +110,14 @@ def paginate(
 ) -> Page:
     size, backwards = _validate_size(first, last)
     aliases = [f"_sort_{index}" for index in range(len(keys))]
-    annotated = queryset.annotate(**dict(zip(aliases, (key.expression for key in keys))))
+    annotated = queryset.annotate(**dict(zip(aliases, (key.expression for key in keys), strict=True)))
     columns = [*aliases, "pk"]
 
     def beyond(cursor: str, forward: bool):
         values = _decode_cursor(cursor, keys)
         params = [
             Value(value, output_field=key.output_field) if key.output_field else Value(value)
-            for key, value in zip(keys, values[:-1])
+            for key, value in zip(keys, values[:-1], strict=True)
         ] + [Value(values[-1])]
         operator = ">" if forward != descending else "<"
         return _RowCompare(_row(*[F(c) for c in columns]), _row(*params), operator)

@@ -16,7 +16,9 @@ from .dataloaders import (
     RenewalsByServiceIdLoader,
 )
 
-_CUSTOMER_ACTIONS = {"canPause", "canResume", "canCancel", "canWithdrawCancellation"}
+_CUSTOMER_ACTIONS = {
+    "canPause", "canResume", "canCancel", "canWithdrawCancellation", "availableActions"
+}
 _OPEN_REQUEST = {"cancellationPending", "cancellationRequest", "cancellationEffectiveDate"}
 
 

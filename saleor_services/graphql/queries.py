@@ -6,12 +6,10 @@ import graphene
 from graphql import GraphQLError
 
 from .. import automation, selectors, status_counts
-from ..models import Service as ServiceModel
-from ..plan_changes import service_change_plan_preview
-from .auth import actor_for
-from .automation_types import ServiceAutomationStepPreview, ServicePlanChangeQuote
+from ..billing.plan_changes import service_change_plan_preview
 from ..errors import ServiceError
-from .auth import require_signed_in, require_staff
+from ..models import Service as ServiceModel
+from .auth import actor_for, require_signed_in, require_staff
 from .connections import (
     ServiceCancellationRequestCountableConnection,
     ServiceCountableConnection,
@@ -19,8 +17,12 @@ from .connections import (
     connection_arguments,
     page_connection,
 )
-from .filters import ServiceCancellationRequestFilterInput, ServiceFilterInput, service_filter_arguments
-from .host import read_alias
+from .context import read_alias
+from .filters import (
+    ServiceCancellationRequestFilterInput,
+    ServiceFilterInput,
+    service_filter_arguments,
+)
 from .ids import decode_id
 from .prefetch import prefetch_services
 from .shared import Date
@@ -33,7 +35,7 @@ from .sorting import (
     ServiceSortingInput,
     sort_keys,
 )
-from .types import Service, ServicePlan
+from .types import Service, ServiceAutomationStepPreview, ServicePlan, ServicePlanChangeQuote
 
 MAX_SEARCH = 256
 
@@ -161,7 +163,7 @@ class ServicesQueries(graphene.ObjectType):
         requestor = require_signed_in(info)
         return service_change_plan_preview(
             service_id=decode_id(id, "Service"),
-            target_plan_id=decode_id(plan_id, "ServicePlan", field="planId"),
+            target_plan_id=decode_id(plan_id, "ServicePlan", field="plan_id"),
             actor=actor_for(requestor),
         )
 

@@ -1,14 +1,17 @@
-"""Types shared with the host's schema: Saleor's inside Saleor, local look-alikes elsewhere."""
+"""Types shared with the host's schema (Saleor's own inside Saleor), from the host."""
 
-from django.apps import apps
+from ..host import get_host
 
-if apps.is_installed("saleor.graphql"):
-    from ..saleor.graphql_types import (  # noqa: F401
-        JSON, UUID, Date, DateTime, Decimal, MetadataInput, MetadataItem, Money,
-        OrderDirection, PositiveDecimal, make_money,
-    )
-else:
-    from .local_types import (  # noqa: F401
-        JSON, UUID, Date, DateTime, Decimal, MetadataInput, MetadataItem, Money,
-        OrderDirection, PositiveDecimal, make_money,
-    )
+_types = get_host().graphql_types
+
+JSON = _types.JSON
+UUID = _types.UUID
+Date = _types.Date
+DateTime = _types.DateTime
+Decimal = _types.Decimal
+PositiveDecimal = _types.PositiveDecimal
+Money = _types.Money
+OrderDirection = _types.OrderDirection
+MetadataItem = _types.MetadataItem
+MetadataInput = _types.MetadataInput
+make_money = _types.make_money

@@ -1,12 +1,17 @@
-"""What a provisioner's answer does to the service (state, last error, an event)."""
+"""What a provisioner's answer does to the service (state, last error, an event), and
+staff's retry after a failure."""
 
 from django.db import transaction
+from django.utils import timezone
 
-from ..actors import SYSTEM
-from ..enums import ProvisioningState, ServiceEventType
+from ..actors import SYSTEM, Actor
+from ..enums import ProvisioningState, ServiceEventType, ServiceStatus
+from ..errors import ServiceError, ServiceErrorCode
 from ..events import service_event_create
-from ..lifecycle import lock_service, service_provisioning_failed, service_provisioning_succeeded
+from ..lifecycle.engine import change_status, lock_service
 from ..models import Service
+from ..transitions import ServiceAction
+from . import get_provisioner
 
 
 def service_for_call(service_id: int) -> Service | None:
@@ -45,3 +50,88 @@ def record_failure(service_id: int, operation: str, error: str, *, attempts: int
     service_provisioning_failed(
         service_id=service_id, error=f"{operation} failed after {attempts} tries: {error}"
     )
+
+
+def service_provisioning_succeeded(
+    *,
+    service_id: int,
+    server_hostname: str = "",
+    username: str = "",
+    password: str = "",
+    package_name: str = "",
+) -> Service:
+    """Record what the provisioner set up; a pending service becomes active."""
+    with transaction.atomic():
+        service = lock_service(service_id, actor=SYSTEM)
+        service.server_hostname = server_hostname or service.server_hostname
+        service.username = username or service.username
+        if password:
+            service.password = password
+        service.package_name = package_name or service.package_name
+        service.provisioning_state = ProvisioningState.SUCCEEDED
+        service.provisioning_error = ""
+        service.save(
+            update_fields=[
+                "server_hostname",
+                "username",
+                "password",
+                "package_name",
+                "provisioning_state",
+                "provisioning_error",
+                "updated_at",
+            ]
+        )
+        service_event_create(
+            service=service,
+            type=ServiceEventType.PROVISIONING_SUCCEEDED,
+            actor=SYSTEM,
+            server_hostname=service.server_hostname or None,
+            package_name=service.package_name or None,
+        )
+        if service.status == ServiceStatus.PENDING:
+            service.activated_at = timezone.now()
+            change_status(
+                service,
+                action=ServiceAction.ACTIVATE,
+                actor=SYSTEM,
+                event_type=ServiceEventType.ACTIVATED,
+                apply=lambda _service, _parameters: ["activated_at"],
+            )
+        return service
+
+
+def service_provisioning_failed(*, service_id: int, error: str) -> Service:
+    """The service stays as it is (pending), with the failure visible to staff."""
+    error = (error or "Unknown error").strip()[:2000]
+    with transaction.atomic():
+        service = lock_service(service_id, actor=SYSTEM)
+        service.provisioning_state = ProvisioningState.FAILED
+        service.provisioning_error = error
+        service.save(update_fields=["provisioning_state", "provisioning_error", "updated_at"])
+        service_event_create(
+            service=service,
+            type=ServiceEventType.PROVISIONING_FAILED,
+            actor=SYSTEM,
+            error=error,
+        )
+        return service
+
+
+def service_provisioning_retry(*, service_id: int, actor: Actor) -> Service:
+    """Queue provisioning again for a pending service whose provisioning failed."""
+    if actor.is_customer:
+        raise ServiceError(ServiceErrorCode.NOT_FOUND, "Service not found.", field="id")
+    provisioner = get_provisioner()
+    with transaction.atomic():
+        service = lock_service(service_id, actor=actor)
+        if service.status != ServiceStatus.PENDING or provisioner is None:
+            raise ServiceError(
+                ServiceErrorCode.INVALID_TRANSITION,
+                "Only a pending service of a provisioned plan can be provisioned again.",
+                field="status",
+            )
+        service.provisioning_state = ProvisioningState.QUEUED
+        service.save(update_fields=["provisioning_state", "updated_at"])
+        service_event_create(service=service, type=ServiceEventType.PROVISIONING_QUEUED, actor=actor)
+        transaction.on_commit(lambda: provisioner.provision(service.pk))
+        return service

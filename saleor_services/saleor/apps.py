@@ -1,10 +1,16 @@
-"""What the app does when it starts inside Saleor."""
+"""The app as Saleor installs it: Saleor's settings put the `saleor.plugins` entry
+point's name, this AppConfig, into INSTALLED_APPS."""
+
+from ..apps import ServicesConfig
 
 
-def saleor_ready() -> None:
-    from ..automation import HOST_STEPS
-    from .reconcile import reconcile
-    from .schema import extend_saleor_schema
+class SaleorServicesConfig(ServicesConfig):
+    def ready(self) -> None:
+        from ..host import register_host
+        from . import tasks  # noqa: F401 - the adapter's Celery tasks, for the worker
+        from .host import SaleorHost
+        from .schema import extend_saleor_schema
 
-    extend_saleor_schema()
-    HOST_STEPS["reconcile"] = reconcile
+        register_host(SaleorHost())
+        super().ready()
+        extend_saleor_schema()

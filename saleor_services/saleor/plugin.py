@@ -2,8 +2,8 @@ import logging
 
 from saleor.plugins.base_plugin import BasePlugin
 
+from ..billing.renewals import renewal_mark_paid
 from ..creation import create_services_for_paid_order
-from ..renewals import renewal_mark_paid
 from .orders import is_renewal_order, paid_order_from_saleor, renewal_id_of
 
 logger = logging.getLogger(__name__)

@@ -12,12 +12,12 @@ from django.utils import timezone
 from saleor.order import OrderChargeStatus, OrderStatus
 from saleor.order.models import Order, OrderLine
 
+from ..billing.renewals import renewal_mark_paid
 from ..creation import create_services_for_paid_order
 from ..enums import RenewalStatus
 from ..models import Renewal, Service, ServicePlan
-from ..renewals import renewal_mark_paid
-from .billing import open_renewal_order
 from .orders import RENEWAL_METADATA_KEY, paid_order_from_saleor
+from .renewal_orders import open_renewal_order
 
 logger = logging.getLogger(__name__)
 

@@ -9,7 +9,9 @@ from django.core.management import call_command  # noqa: E402
 from saleor_services.dashboard.manifest import APP_ID  # noqa: E402
 from saleor_services.saleor.app_install import clean, manifest_for_url  # noqa: E402
 
-KNOWN = {("NAVIGATION_CUSTOMERS", "APP_PAGE"), ("NAVIGATION_ORDERS", "APP_PAGE"), ("CUSTOMER_DETAILS_WIDGETS", "WIDGET")}
+KNOWN = {
+    ("NAVIGATION_CUSTOMERS", "APP_PAGE"), ("NAVIGATION_ORDERS", "APP_PAGE"), ("CUSTOMER_DETAILS_WIDGETS", "WIDGET"),
+}
 
 
 @pytest.mark.django_db

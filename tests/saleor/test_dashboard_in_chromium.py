@@ -105,9 +105,9 @@ def test_extension_page_loads_in_saleor_with_a_dashboard_token(
         frame = page.frame_locator("#app")
         try:
             expect(frame.locator("[data-service]")).to_have_count(len(services), timeout=20_000)
-        except AssertionError:
+        except AssertionError as error:
             page.screenshot(path="/tmp/saleor-fail.png")
-            raise AssertionError("\n".join(logs[:40]))
+            raise AssertionError("\n".join(logs[:40])) from error
         assert services[0].customer_name in frame.get_by_test_id("services-table").inner_text()
         page.screenshot(path=str(STATIC_ROOT.parents[2] / "test-artifacts" / "saleor-services-page.png"))
         browser.close()

@@ -11,8 +11,22 @@ from .conftest import PLUGIN_PATH  # noqa: E402
 
 
 def test_entry_point_installs_the_app_and_the_plugin():
-    assert "saleor_services" in settings.INSTALLED_APPS
+    assert "saleor_services.saleor.apps.SaleorServicesConfig" in settings.INSTALLED_APPS
     assert PLUGIN_PATH in settings.EXTERNAL_PLUGINS
+
+
+def test_the_saleor_host_is_registered_once_at_start_up():
+    from django.apps import apps
+
+    from saleor_services.host import get_host
+    from saleor_services.saleor.apps import SaleorServicesConfig
+    from saleor_services.saleor.host import SaleorHost
+
+    assert isinstance(apps.get_app_config("saleor_services"), SaleorServicesConfig)
+    assert isinstance(get_host(), SaleorHost)
+    from saleor.celeryconf import app
+
+    assert "saleor_services.open_renewal_orders" in app.tasks
 
 
 @pytest.mark.django_db

@@ -13,10 +13,10 @@ from saleor.graphql.tests.utils import get_graphql_content  # noqa: E402
 from saleor.order import OrderStatus  # noqa: E402
 from saleor.order.models import Order  # noqa: E402
 
-from saleor_services.automation import run_step  # noqa: E402
-from saleor_services.lifecycle import service_suspend  # noqa: E402
 from saleor_services.actors import Actor  # noqa: E402
+from saleor_services.automation import run_step  # noqa: E402
 from saleor_services.enums import SuspensionCause  # noqa: E402
+from saleor_services.lifecycle import service_suspend  # noqa: E402
 from saleor_services.models import Renewal, Service, ServicePlan  # noqa: E402
 from saleor_services.saleor.orders import RENEWAL_METADATA_KEY  # noqa: E402
 from saleor_services.saleor.plugin import ServicesPlugin  # noqa: E402

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from saleor_services.billing_cycles import add_cycles, first_due_date
+from saleor_services.billing.cycles import add_cycles, first_due_date
 from saleor_services.enums import BillingCycle
 
 

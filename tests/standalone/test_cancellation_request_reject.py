@@ -1,7 +1,12 @@
 import pytest
 
 from saleor_services.cancellation import cancellation_request_create, cancellation_request_reject
-from saleor_services.enums import CancellationRequestStatus, CancellationType, ServiceEventType, ServiceStatus
+from saleor_services.enums import (
+    CancellationRequestStatus,
+    CancellationType,
+    ServiceEventType,
+    ServiceStatus,
+)
 from saleor_services.errors import ServiceError, ServiceErrorCode
 
 from .conftest import PASSWORD, events_of

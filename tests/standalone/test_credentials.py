@@ -6,6 +6,7 @@ from django.db import connection
 
 from saleor_services import lifecycle
 from saleor_services.models import Service, ServiceEvent
+from saleor_services.provisioning import outcome
 
 SECRET = "hunter2-very-secret"
 
@@ -13,7 +14,7 @@ SECRET = "hunter2-very-secret"
 def test_password_is_encrypted_at_rest_and_masked(make_service, staff, caplog):
     caplog.set_level(logging.DEBUG)
     service = make_service()
-    lifecycle.service_provisioning_succeeded(service_id=service.pk, username="ada", password=SECRET)
+    outcome.service_provisioning_succeeded(service_id=service.pk, username="ada", password=SECRET)
     lifecycle.service_suspend(service_id=service.pk, actor=staff, reason="check")
 
     with connection.cursor() as cursor:
@@ -35,7 +36,7 @@ def test_a_changed_key_refuses_to_decrypt_rather_than_return_garbage(make_servic
     import pytest
 
     service = make_service()
-    lifecycle.service_provisioning_succeeded(service_id=service.pk, password=SECRET)
+    outcome.service_provisioning_succeeded(service_id=service.pk, password=SECRET)
     settings.SALEOR_SERVICES = {"ENCRYPTION_KEY": "another key"}
     with pytest.raises(ValueError, match="encryption key"):
         Service.objects.get(pk=service.pk)

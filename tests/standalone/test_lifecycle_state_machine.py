@@ -1,24 +1,30 @@
 """Random sequences of every lifecycle action, checking the invariants after each step."""
 
 from collections import Counter
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
 from django.db import transaction
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    rule,
+    run_state_machine_as_test,
+)
 
 from saleor_services import cancellation, lifecycle
 from saleor_services.actors import Actor
+from saleor_services.creation import create_services_for_paid_order
 from saleor_services.enums import (
     OPEN_CANCELLATION_STATUSES,
     CancellationMode,
     CancellationType,
     ServiceStatus,
 )
-from saleor_services.creation import create_services_for_paid_order
 from saleor_services.errors import ServiceError
 from saleor_services.models import CancellationRequest, Service, ServiceEvent, ServicePlan
 from saleor_services.status_counts import service_status_totals
@@ -26,7 +32,7 @@ from saleor_services.status_counts import service_status_totals
 from .conftest import PASSWORD, order_line, paid_order, snapshot
 
 ENDED = {ServiceStatus.CANCELLED, ServiceStatus.TERMINATED, ServiceStatus.FRAUD, ServiceStatus.ARCHIVED}
-START = datetime(2026, 1, 31, 12, tzinfo=timezone.utc)
+START = datetime(2026, 1, 31, 12, tzinfo=UTC)
 
 
 class Lifecycle(RuleBasedStateMachine):
@@ -185,7 +191,7 @@ class Lifecycle(RuleBasedStateMachine):
                 if "new_status" in event.parameters
             ]
             assert len(changes) == self.transitions[service.pk] + 1  # + the creation
-            for previous, current in zip(changes, changes[1:]):
+            for previous, current in zip(changes, changes[1:], strict=False):
                 assert current["old_status"] == previous["new_status"] != current["new_status"]
             assert changes[-1]["new_status"] == service.status
 

@@ -6,6 +6,7 @@ from django.db import transaction
 from saleor_services import lifecycle
 from saleor_services.creation import create_services_for_paid_order
 from saleor_services.enums import ProvisioningState, ServiceEventType, ServiceStatus
+from saleor_services.provisioning import outcome
 
 from . import recording_provisioner
 from .conftest import TODAY, events_of, order_line, paid_order
@@ -29,7 +30,7 @@ def test_provision_runs_after_commit(customer, plan, provisioner, django_capture
 def test_rolled_back_change_calls_nothing(customer, plan, provisioner, staff, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         [service] = create_services_for_paid_order(paid_order(customer, order_line()), today=TODAY)
-    lifecycle.service_provisioning_succeeded(service_id=service.pk)
+    outcome.service_provisioning_succeeded(service_id=service.pk)
     provisioner.clear()
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
@@ -42,10 +43,12 @@ def test_rolled_back_change_calls_nothing(customer, plan, provisioner, staff, dj
     assert service.status == ServiceStatus.ACTIVE
 
 
-def test_transitions_call_the_matching_operation(customer, plan, provisioner, staff, django_capture_on_commit_callbacks):
+def test_transitions_call_the_matching_operation(
+    customer, plan, provisioner, staff, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         [service] = create_services_for_paid_order(paid_order(customer, order_line()), today=TODAY)
-        lifecycle.service_provisioning_succeeded(service_id=service.pk)
+        outcome.service_provisioning_succeeded(service_id=service.pk)
         lifecycle.service_suspend(service_id=service.pk, actor=staff)
         lifecycle.service_unsuspend(service_id=service.pk, actor=staff)
         lifecycle.service_cancel(service_id=service.pk, actor=staff)
@@ -56,7 +59,7 @@ def test_transitions_call_the_matching_operation(customer, plan, provisioner, st
 def test_success_activates_and_stores_credentials(customer, plan):
     [service] = create_services_for_paid_order(paid_order(customer, order_line()), today=TODAY)
 
-    lifecycle.service_provisioning_succeeded(
+    outcome.service_provisioning_succeeded(
         service_id=service.pk, server_hostname="srv1.example.net", username="ada", password="pw-123", package_name="Pro"
     )
 
@@ -73,7 +76,7 @@ def test_success_activates_and_stores_credentials(customer, plan):
 def test_failure_leaves_the_service_pending_and_visible(customer, plan):
     [service] = create_services_for_paid_order(paid_order(customer, order_line()), today=TODAY)
 
-    lifecycle.service_provisioning_failed(service_id=service.pk, error="Server full")
+    outcome.service_provisioning_failed(service_id=service.pk, error="Server full")
 
     service.refresh_from_db()
     assert service.status == ServiceStatus.PENDING

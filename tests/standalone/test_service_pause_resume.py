@@ -1,4 +1,4 @@
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 import time_machine
@@ -12,7 +12,7 @@ from .conftest import events_of
 
 
 def _at(day: date):
-    return time_machine.travel(datetime(day.year, day.month, day.day, 12, tzinfo=timezone.utc), tick=False)
+    return time_machine.travel(datetime(day.year, day.month, day.day, 12, tzinfo=UTC), tick=False)
 
 
 def test_resume_moves_due_date_by_paused_days(make_service, as_customer):
@@ -57,7 +57,7 @@ def test_resume_date_must_be_in_the_future(make_service, as_customer, unchanged)
             service_id=service.pk, actor=as_customer, resume_on=date(2026, 3, 10), today=date(2026, 3, 10)
         )
     assert refusal.value.code == ServiceErrorCode.INVALID
-    assert refusal.value.field == "resumeOn"
+    assert refusal.value.field == "resume_on"
 
 
 def test_plan_without_pause_refuses_customers_but_not_staff(make_service, as_customer, staff, unchanged):

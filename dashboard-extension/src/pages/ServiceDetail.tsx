@@ -11,7 +11,7 @@ interface Detail {
   nextDueDate: string | null; userEmail: string; customerName: string; serverHostname: string; username: string;
   packageName: string; password: string | null; provisioningState: string; provisioningError: string;
   recurringAmount: { amount: number; currency: string }; plan: { name: string }; options: Record<string, unknown>;
-  createdAt: string; activatedAt: string | null; suspensionReason: string;
+  createdAt: string; activatedAt: string | null; suspensionReason: string; availableActions: string[];
   cancellationRequest: { id: string; type: string; status: string; reason: string; effectiveDate: string } | null;
   renewals: { id: string; kind: string; periodStart: string; periodEnd: string; dueDate: string; status: string;
     amount: { amount: number; currency: string } }[];
@@ -79,11 +79,10 @@ export function ServiceDetail({ id }: { id: string }) {
         <StatusBadge status={service.status} />
       </Box>
       <Box display="flex" gap={2} flexWrap="wrap" data-testid="actions">
-        {Object.entries(ACTIONS).map(([key, action]) => (
-          <Button key={key} size="small" variant={["terminate", "markFraud"].includes(key) ? "error" : "secondary"}
-                  data-action={key} onClick={() => { setErrors([]); setPending(key); }}
-                  title={action.from.includes(service.status) ? "" : `Not possible while ${label(service.status)}`}>
-            {action.label}
+        {service.availableActions.filter((key) => key in ACTIONS).map((key) => (
+          <Button key={key} size="small" variant={ACTIONS[key].destructive ? "error" : "secondary"}
+                  data-action={key} onClick={() => { setErrors([]); setPending(key); }}>
+            {ACTIONS[key].label}
           </Button>
         ))}
       </Box>

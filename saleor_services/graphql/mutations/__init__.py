@@ -1,6 +1,5 @@
 import graphene
 
-from .billing import ServiceChangePlan, ServiceProvisioningRetry, ServiceRenewalMarkPaid
 from .bulk import ServiceBulkSuspend, ServiceBulkTerminate, ServiceBulkUnsuspend
 from .cancellation import (
     ServiceCancellationRequestApprove,
@@ -8,7 +7,10 @@ from .cancellation import (
     ServiceCancellationRequestReject,
     ServiceCancellationRequestWithdraw,
 )
+from .plan_change import ServiceChangePlan
 from .plans import ServicePlanCreate, ServicePlanDelete, ServicePlanUpdate
+from .provisioning import ServiceProvisioningRetry
+from .renewals import ServiceRenewalMarkPaid
 from .service_actions import (
     ServiceActivate,
     ServiceArchive,
@@ -20,7 +22,7 @@ from .service_actions import (
     ServiceTerminate,
     ServiceUnsuspend,
 )
-from .update import ServiceUpdate
+from .service_update import ServiceUpdate
 
 
 class ServicesMutations(graphene.ObjectType):

@@ -1,9 +1,9 @@
 import graphene
 
 from ...errors import ServiceError as DomainError
+from ...host import get_host
 from ..auth import require_signed_in, require_staff
 from ..errors import ServiceError, error_from
-from ..host import get_host
 
 
 class ServiceMutation(graphene.Mutation):

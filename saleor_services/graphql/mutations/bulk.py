@@ -2,10 +2,10 @@
 
 import graphene
 
-from ...lifecycle import services_bulk_transition
-from ...transitions import ServiceAction
 from ...errors import ServiceError as DomainError
 from ...errors import ServiceErrorCode
+from ...lifecycle import services_bulk_transition
+from ...transitions import ServiceAction
 from ..errors import error_from
 from ..ids import decode_id
 from ..types import Service

@@ -40,12 +40,12 @@ def _domain_arguments(data) -> dict:
     arguments = {}
     for key, value in data.items():
         if key == "variant_id":
-            arguments[key] = decode_id(value, "ProductVariant", field="variantId") if value else None
+            arguments[key] = decode_id(value, "ProductVariant", field="variant_id") if value else None
         elif key == "product_id":
-            arguments[key] = decode_id(value, "Product", field="productId") if value else None
+            arguments[key] = decode_id(value, "Product", field="product_id") if value else None
         elif key == "change_targets":
             if value is not None:
-                arguments["change_target_ids"] = decode_ids(value, "ServicePlan", field="changeTargets")
+                arguments["change_target_ids"] = decode_ids(value, "ServicePlan", field="change_targets")
         elif value is not None:
             arguments[key] = value
     return arguments

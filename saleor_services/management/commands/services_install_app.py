@@ -1,5 +1,7 @@
-from django.apps import apps
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
+
+from saleor_services.host import get_host
 
 
 class Command(BaseCommand):
@@ -11,10 +13,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, url=None, **options):
-        if not apps.is_installed("saleor.app"):
-            raise CommandError("This command installs the App into Saleor; Saleor is not installed here.")
-        from saleor_services.saleor.app_install import install_app
-
-        app, created = install_app(public_url=url)
+        try:
+            app, created = get_host().install_app(public_url=url)
+        except ImproperlyConfigured as error:
+            raise CommandError(str(error)) from None
         extensions = ", ".join(f"{e.mount} → {e.url}" for e in app.extensions.order_by("pk"))
         self.stdout.write(f"{'Installed' if created else 'Updated'} App {app.name!r} ({app.identifier}): {extensions}")

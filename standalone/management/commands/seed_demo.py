@@ -9,12 +9,12 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from saleor_services import lifecycle
 from saleor_services.actors import Actor
+from saleor_services.automation import run_daily_automation
 from saleor_services.cancellation import cancellation_request_create
 from saleor_services.creation import PaidOrder, PaidOrderLine, create_services_for_paid_order
 from saleor_services.enums import ActivationMode, BillingCycle, CancellationMode, CancellationType
-from saleor_services import lifecycle
-from saleor_services.automation import run_daily_automation
 from saleor_services.models import Renewal, ServiceEvent, ServicePlan
 from standalone.auth import issue_token
 
@@ -63,7 +63,7 @@ class Command(BaseCommand):
             )
             for name, variant_id, cycle, _price, activation, mode in PLANS
         ]
-        prices = {plan.pk: Decimal(price) for plan, (*_, price, _a, _m) in zip(plans, PLANS)}
+        prices = {plan.pk: Decimal(price) for plan, (*_, price, _a, _m) in zip(plans, PLANS, strict=True)}
         services = []
         for index, customer in enumerate(customers):
             lines = tuple(
@@ -117,5 +117,5 @@ class Command(BaseCommand):
                 reason="Moving to another provider", password="customer",
             ),
         ]
-        for step, service in zip(steps * (len(active) // 14 + 1), active[1::2]):
+        for step, service in zip(steps * (len(active) // 14 + 1), active[1::2], strict=False):
             step(service)

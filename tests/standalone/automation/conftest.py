@@ -1,4 +1,4 @@
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import time_machine
@@ -17,7 +17,7 @@ def clock():
             self.traveller = None
 
         def at(self, day: date):
-            moment = datetime(day.year, day.month, day.day, 12, tzinfo=timezone.utc)
+            moment = datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
             if self.traveller is None:
                 self._travel = time_machine.travel(moment, tick=False)
                 self.traveller = self._travel.start()

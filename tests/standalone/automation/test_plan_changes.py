@@ -5,11 +5,11 @@ import pytest
 
 from saleor_services.actors import Actor
 from saleor_services.automation import run_step
+from saleor_services.billing.plan_changes import service_change_plan, service_change_plan_preview
+from saleor_services.billing.renewals import renewal_mark_paid
 from saleor_services.creation import create_services_for_paid_order
 from saleor_services.errors import ServiceError, ServiceErrorCode
 from saleor_services.models import Renewal, ServicePlan
-from saleor_services.plan_changes import service_change_plan, service_change_plan_preview
-from saleor_services.renewals import renewal_mark_paid
 
 from ..conftest import order_line, paid_order
 

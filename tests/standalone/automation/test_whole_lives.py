@@ -3,11 +3,12 @@
 from datetime import date
 
 from saleor_services.actors import Actor
+from saleor_services.billing.renewals import renewal_mark_paid
 from saleor_services.cancellation import cancellation_request_approve, cancellation_request_create
 from saleor_services.creation import create_services_for_paid_order
-from saleor_services.enums import CancellationType, ServiceEventType as E
+from saleor_services.enums import CancellationType
+from saleor_services.enums import ServiceEventType as E
 from saleor_services.models import Renewal, Service
-from saleor_services.renewals import renewal_mark_paid
 
 from ..conftest import PASSWORD, order_line, paid_order
 from .conftest import subjects
@@ -139,7 +140,7 @@ def test_unpaid_service_is_terminated_two_weeks_after_suspension(customer, plan,
 def test_plan_overrides_and_never(customer, clock, settings):
     from saleor_services.models import ServicePlan
 
-    settings.SALEOR_SERVICES = {"STAFF_PERMISSION": "standalone.manage_orders"}
+    settings.SALEOR_SERVICES = {}
     ServicePlan.objects.create(
         name="Lenient", variant_id=11, product_id=1,
         automation_overrides={"GRACE_DAYS": None, "RENEWAL_DAYS_BEFORE": 0},

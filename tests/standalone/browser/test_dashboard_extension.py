@@ -6,7 +6,8 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from saleor_services.actors import Actor
+from saleor_services import lifecycle
+from saleor_services.actors import SYSTEM, Actor
 from saleor_services.cancellation import cancellation_request_create
 from saleor_services.enums import CancellationType
 from saleor_services.graphql.ids import global_id
@@ -89,17 +90,27 @@ def test_refused_action_shows_its_typed_error_and_the_log(staff_page, store):
     app.get_by_test_id("service-detail").wait_for()
     assert app.locator('[data-event="CREATED"]').count() == 1
 
-    app.locator('[data-action="activate"]').click()
-    app.get_by_role("dialog").get_by_role("button", name="Activate").click()
-    error = app.locator('[data-code="INVALID_TRANSITION"]')
-    error.wait_for()
-    assert "Cannot activate a service that is active." in error.inner_text()
-    assert Service.objects.get(pk=service.pk).status == "ACTIVE"
+    # Only what the lifecycle allows from ACTIVE is offered.
+    offered = app.get_by_test_id("actions").locator("button")
+    assert sorted(offered.evaluate_all("buttons => buttons.map(b => b.dataset.action)")) == [
+        "CANCEL", "MARK_FRAUD", "PAUSE", "SUSPEND",
+    ]
 
-    app.locator('[data-action="suspend"]').click()
+    app.locator('[data-action="SUSPEND"]').click()
     app.get_by_role("dialog").get_by_role("button", name="Suspend").click()
     app.locator('[data-event="SUSPENDED"]').wait_for()
     assert Service.objects.get(pk=service.pk).status == "SUSPENDED"
+    app.locator('[data-action="UNSUSPEND"]').wait_for()
+    assert app.locator('[data-action="SUSPEND"]').count() == 0
+
+    # A page left open while someone else acted: the refusal comes back typed.
+    lifecycle.service_unsuspend(service_id=service.pk, actor=SYSTEM)
+    app.locator('[data-action="UNSUSPEND"]').click()
+    app.get_by_role("dialog").get_by_role("button", name="Unsuspend").click()
+    error = app.locator('[data-code="INVALID_TRANSITION"]')
+    error.wait_for()
+    assert "Cannot unsuspend a service that is active." in error.inner_text()
+    assert Service.objects.get(pk=service.pk).status == "ACTIVE"
     screenshot(staff_page, "service-detail-light")
 
 

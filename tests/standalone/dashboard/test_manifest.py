@@ -1,6 +1,8 @@
 from saleor_services.dashboard.manifest import build_manifest
 
-KNOWN = {("NAVIGATION_CUSTOMERS", "APP_PAGE"), ("NAVIGATION_ORDERS", "APP_PAGE"), ("CUSTOMER_DETAILS_WIDGETS", "WIDGET")}
+KNOWN = {
+    ("NAVIGATION_CUSTOMERS", "APP_PAGE"), ("NAVIGATION_ORDERS", "APP_PAGE"), ("CUSTOMER_DETAILS_WIDGETS", "WIDGET"),
+}
 
 
 def test_manifest_uses_known_mounts_and_only_manage_orders():

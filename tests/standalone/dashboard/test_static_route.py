@@ -6,13 +6,14 @@ import pytest
 from saleor_services.dashboard.serving import STATIC_ROOT, dashboard_response
 
 
-
 def _asset(suffix: str) -> str:
     return next(p.name for p in (STATIC_ROOT / "assets").iterdir() if p.name.endswith(suffix))
 
 
 def test_app_routes_fall_back_to_index_with_the_base_href(client):
-    for path in ("/dashboard/", "/dashboard/services", "/dashboard/services/U2VydmljZTox", "/dashboard/widgets/customer"):
+    for path in (
+        "/dashboard/", "/dashboard/services", "/dashboard/services/U2VydmljZTox", "/dashboard/widgets/customer"
+    ):
         response = client.get(path)
         assert response.status_code == 200
         assert response["Content-Type"] == "text/html; charset=utf-8"

@@ -8,11 +8,10 @@ import pytest
 
 from saleor_services.cancellation import cancellation_request_create
 from saleor_services.enums import CancellationType, ServiceStatus
+from saleor_services.graphql.ids import global_id
 from saleor_services.models import ServicePlan
 
 from ..conftest import PASSWORD, snapshot
-from saleor_services.graphql.ids import global_id
-
 from .conftest import gid
 
 
@@ -31,7 +30,6 @@ def world(make_service, customer, as_customer, settings):
         period_end=active.next_due_date, amount=Decimal(10), currency="USD", due_date=active.next_due_date,
     )
     settings.SALEOR_SERVICES = {
-        "STAFF_PERMISSION": "standalone.manage_orders",
         "PROVISIONER": "saleor_services.provisioning.manual.ManualProvisioner",
     }
     requested = make_service()
@@ -70,10 +68,14 @@ OPERATIONS = {
                   f'id: $id, input: {{type: IMMEDIATE, reason: "Bye", password: "{PASSWORD}"}}'),
         "active", "owner",
     ),
-    "serviceCancellationRequestWithdraw": (_mutation("serviceCancellationRequestWithdraw", "id: $id"), "request", "owner"),
+    "serviceCancellationRequestWithdraw": (
+        _mutation("serviceCancellationRequestWithdraw", "id: $id"), "request", "owner",
+    ),
     "servicePause": (_mutation("servicePause", "id: $id"), "active", "owner"),
     "serviceResume": (_mutation("serviceResume", "id: $id"), "paused", "owner"),
-    "serviceCancellationRequestApprove": (_mutation("serviceCancellationRequestApprove", "id: $id"), "request", "staff"),
+    "serviceCancellationRequestApprove": (
+        _mutation("serviceCancellationRequestApprove", "id: $id"), "request", "staff",
+    ),
     "serviceCancellationRequestReject": (_mutation("serviceCancellationRequestReject", "id: $id"), "request", "staff"),
     "serviceActivate": (_mutation("serviceActivate", "id: $id"), "pending", "staff"),
     "serviceSuspend": (_mutation("serviceSuspend", "id: $id"), "active", "staff"),
@@ -101,7 +103,8 @@ OPERATIONS = {
         "active", "owner",
     ),
     "serviceChangePlan": (
-        "mutation($id: ID!, $plan: ID!) { serviceChangePlan(id: $id, planId: $plan) { errors { field code message } } }",
+        "mutation($id: ID!, $plan: ID!) { serviceChangePlan(id: $id, planId: $plan) "
+        "{ errors { field code message } } }",
         "active", "owner",
     ),
 }

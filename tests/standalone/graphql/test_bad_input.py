@@ -73,7 +73,8 @@ OPERATIONS = {
         }),
     ),
     "bulk": (
-        "mutation($ids: [ID!]!, $reason: String) { serviceBulkSuspend(ids: $ids, reason: $reason) { count errors { code } } }",
+        "mutation($ids: [ID!]!, $reason: String) "
+        "{ serviceBulkSuspend(ids: $ids, reason: $reason) { count errors { code } } }",
         st.fixed_dictionaries({"ids": st.lists(raw_ids, max_size=120), "reason": texts}),
     ),
     "plan_create": (
@@ -124,10 +125,9 @@ def _refused(content) -> bool:
 
 @pytest.mark.parametrize("operation", OPERATIONS)
 def test_bad_input_never_breaks_or_changes_anything(operation, client, staff_user, make_service):
-    from standalone.auth import issue_token
-
     from saleor_services.actors import Actor
     from saleor_services.cancellation import cancellation_request_create
+    from standalone.auth import issue_token
 
     from ..conftest import PASSWORD
     from .conftest import gid

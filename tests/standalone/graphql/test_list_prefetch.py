@@ -14,7 +14,10 @@ SPELLINGS = {
     "written out": f"{{ myServices(first: 10) {{ edges {{ node {{ {FIELDS} }} }} }} }}",
     "named fragment": f"""fragment F on Service {{ {FIELDS} }}
         {{ myServices(first: 10) {{ edges {{ node {{ ...F }} }} }} }}""",
-    "inline fragment": f"{{ myServices(first: 10) {{ edges {{ ... on ServiceCountableEdge {{ node {{ ... on Service {{ {FIELDS} }} }} }} }} }} }}",
+    "inline fragment": (
+        f"{{ myServices(first: 10) {{ edges {{ ... on ServiceCountableEdge {{ "
+        f"node {{ ... on Service {{ {FIELDS} }} }} }} }} }} }}"
+    ),
 }
 
 
@@ -58,7 +61,8 @@ def test_the_fields_asked_for_are_found_through_fragments():
     from saleor_services.graphql.prefetch import node_fields
 
     document = parse(
-        """query { services(first: 5) { totalCount edges { cursor node { id ...A ... on Service { renewals { id } } } } } }
+        """query { services(first: 5) { totalCount edges { cursor node {
+            id ...A ... on Service { renewals { id } } } } } }
         fragment A on Service { plan { name } ...B }
         fragment B on Service { eventsCount }"""
     )

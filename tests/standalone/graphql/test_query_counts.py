@@ -15,7 +15,8 @@ MY_SERVICES = SERVICE_FIELDS + """
 query($first: Int!) { myServices(first: $first) { totalCount edges { node { ...ServiceFields } } } }
 """
 SERVICES = STAFF_SERVICE_FIELDS + """
-query($first: Int!) { services(first: $first) { totalCount edges { node { ...ServiceFields events { type actorEmail } } } } }
+query($first: Int!) { services(first: $first) { totalCount edges { node {
+  ...ServiceFields events { type actorEmail } } } } }
 """
 
 

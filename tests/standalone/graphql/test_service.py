@@ -1,6 +1,7 @@
 from saleor_services import lifecycle
 from saleor_services.enums import ServiceStatus
 from saleor_services.graphql.ids import global_id
+from saleor_services.provisioning import outcome
 
 from .conftest import gid
 from .fragments import SERVICE_FIELDS
@@ -11,7 +12,7 @@ QUERY = SERVICE_FIELDS + """query($id: ID!) { service(id: $id) { ...ServiceField
 
 def test_owner_sees_details_password_and_their_part_of_the_log(api, make_service, customer, staff):
     service = make_service(ServiceStatus.PENDING)
-    lifecycle.service_provisioning_succeeded(
+    outcome.service_provisioning_succeeded(
         service_id=service.pk, server_hostname="srv1.example.net", username="ada", password="s3cret", package_name="Pro"
     )
     lifecycle.service_suspend(service_id=service.pk, actor=staff, reason="Overdue invoice")

@@ -40,5 +40,7 @@ def test_wrong_password_is_a_typed_error(api, make_service, customer, unchanged)
             MUTATION, {"id": gid(service), "input": {"type": "IMMEDIATE", "reason": "x", "password": "nope"}},
             user=customer,
         )["data"]["serviceCancellationRequestCreate"]
-    assert payload["errors"] == [{"field": "password", "code": "PASSWORD_INCORRECT", "message": "The password is incorrect."}]
+    assert payload["errors"] == [
+        {"field": "password", "code": "PASSWORD_INCORRECT", "message": "The password is incorrect."}
+    ]
     assert payload["cancellationRequest"] is None

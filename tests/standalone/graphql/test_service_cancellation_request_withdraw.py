@@ -14,7 +14,9 @@ def test_customer_withdraws(api, make_service, customer):
         service_id=service.pk, actor=Actor.customer(customer), type="IMMEDIATE", reason="x", password=PASSWORD
     )
     payload = api.post(MUTATION, {"id": gid(request)}, user=customer)["data"]["serviceCancellationRequestWithdraw"]
-    assert payload == {"cancellationRequest": {"status": "WITHDRAWN", "service": {"cancellationPending": False}}, "errors": []}
+    assert payload == {
+        "cancellationRequest": {"status": "WITHDRAWN", "service": {"cancellationPending": False}}, "errors": []
+    }
     request.refresh_from_db()
     assert request.status == "WITHDRAWN"
     assert events_of(service)[-1].type == "CANCELLATION_WITHDRAWN"

@@ -13,10 +13,14 @@ def test_review_queue_filters_and_sorts(api, make_service, customer, staff, staf
     actor = Actor.customer(customer)
     first, second = make_service(), make_service()
     old = cancellation_request_create(service_id=first.pk, actor=actor, type="IMMEDIATE", reason="A", password=PASSWORD)
-    new = cancellation_request_create(service_id=second.pk, actor=actor, type="IMMEDIATE", reason="B", password=PASSWORD)
+    new = cancellation_request_create(
+        service_id=second.pk, actor=actor, type="IMMEDIATE", reason="B", password=PASSWORD
+    )
     cancellation_request_reject(request_id=old.pk, actor=staff)
 
-    pending = api.post(QUERY, {"filter": {"status": ["PENDING"]}}, user=staff_user)["data"]["serviceCancellationRequests"]
+    pending = api.post(
+        QUERY, {"filter": {"status": ["PENDING"]}}, user=staff_user
+    )["data"]["serviceCancellationRequests"]
     assert pending["totalCount"] == 1
     assert pending["edges"][0]["node"] == {
         "id": gid(new), "status": "PENDING", "reason": "B", "type": "IMMEDIATE",

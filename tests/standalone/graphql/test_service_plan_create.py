@@ -29,7 +29,8 @@ def test_staff_create_a_plan(api, staff_user, plan):
 
 def test_duplicate_variant_and_bad_overrides_are_refused(api, staff_user, plan, unchanged):
     with unchanged():
-        duplicate = api.post(MUTATION, {"input": {"name": "Again", "variantId": global_id("ProductVariant", plan.variant_id)}},
+        duplicate = api.post(MUTATION, {"input": {"name": "Again",
+                                                  "variantId": global_id("ProductVariant", plan.variant_id)}},
                              user=staff_user)["data"]["servicePlanCreate"]
         overrides = api.post(MUTATION, {"input": {"name": "Odd", "variantId": global_id("ProductVariant", 7),
                                                   "automationOverrides": {"GRACE_DAYS": -1}}},

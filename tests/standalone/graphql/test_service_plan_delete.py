@@ -6,7 +6,9 @@ MUTATION = """mutation($id: ID!) { servicePlanDelete(id: $id) { servicePlan { id
 
 def test_unused_plan_is_deleted(api, staff_user):
     plan = ServicePlan.objects.create(name="Old", variant_id=3)
-    payload = api.post(MUTATION, {"id": global_id("ServicePlan", plan.pk)}, user=staff_user)["data"]["servicePlanDelete"]
+    payload = api.post(
+        MUTATION, {"id": global_id("ServicePlan", plan.pk)}, user=staff_user
+    )["data"]["servicePlanDelete"]
     assert payload == {"servicePlan": {"id": global_id("ServicePlan", plan.pk), "name": "Old"}, "errors": []}
     assert not ServicePlan.objects.filter(pk=plan.pk).exists()
 

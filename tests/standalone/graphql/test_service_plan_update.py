@@ -9,7 +9,9 @@ def test_staff_update_a_plan(api, staff_user, plan):
     payload = api.post(MUTATION, {"id": global_id("ServicePlan", plan.pk),
                                   "input": {"name": "Hosting Plus", "allowCancel": False, "noticePeriodDays": 14}},
                        user=staff_user)["data"]["servicePlanUpdate"]
-    assert payload == {"servicePlan": {"name": "Hosting Plus", "allowCancel": False, "noticePeriodDays": 14}, "errors": []}
+    assert payload == {
+        "servicePlan": {"name": "Hosting Plus", "allowCancel": False, "noticePeriodDays": 14}, "errors": []
+    }
     plan.refresh_from_db()
     assert (plan.name, plan.allow_cancel, plan.notice_period_days) == ("Hosting Plus", False, 14)
 

@@ -2,7 +2,10 @@ from saleor_services.models import ServicePlan
 
 from .conftest import gid
 
-LIST = """{ servicePlans(first: 10, sortBy: {field: NAME, direction: ASC}) { totalCount edges { node { name servicesCount } } } }"""
+LIST = (
+    "{ servicePlans(first: 10, sortBy: {field: NAME, direction: ASC}) "
+    "{ totalCount edges { node { name servicesCount } } } }"
+)
 ONE = """query($id: ID!) { servicePlan(id: $id) { name billingCycle changeTargets { name } } }"""
 
 

@@ -1,13 +1,15 @@
-from saleor_services.lifecycle import service_provisioning_failed
+from saleor_services.provisioning.outcome import service_provisioning_failed
 
 from .conftest import gid
 
-MUTATION = """mutation($id: ID!) { serviceProvisioningRetry(id: $id) { service { provisioningState } errors { code } } }"""
+MUTATION = (
+    "mutation($id: ID!) { serviceProvisioningRetry(id: $id) "
+    "{ service { provisioningState } errors { code } } }"
+)
 
 
 def test_staff_retry_a_failed_provisioning(api, make_service, staff_user, settings):
     settings.SALEOR_SERVICES = {
-        "STAFF_PERMISSION": "standalone.manage_orders",
         "PROVISIONER": "saleor_services.provisioning.manual.ManualProvisioner",
     }
     service = make_service("PENDING")

@@ -2,9 +2,9 @@ from datetime import date
 
 from saleor_services.actors import Actor
 from saleor_services.automation import run_step
-from saleor_services.lifecycle import service_suspend
 from saleor_services.enums import SuspensionCause
 from saleor_services.graphql.ids import global_id
+from saleor_services.lifecycle import service_suspend
 from saleor_services.models import Renewal
 
 MUTATION = """mutation($id: ID!) { serviceRenewalMarkPaid(id: $id) {

@@ -10,7 +10,9 @@ import pytest
 
 from saleor_services import lifecycle
 from saleor_services.creation import create_services_for_paid_order
-from saleor_services.enums import ProvisioningState, ServiceEventType as E, ServiceStatus
+from saleor_services.enums import ProvisioningState, ServiceStatus
+from saleor_services.enums import ServiceEventType as E
+from saleor_services.provisioning import outcome
 from saleor_services.provisioning.webhook import SIGNATURE_HEADER
 
 from ..conftest import order_line, paid_order
@@ -58,7 +60,6 @@ class Panel:
 def panel(settings):
     panel = Panel()
     settings.SALEOR_SERVICES = {
-        "STAFF_PERMISSION": "standalone.manage_orders",
         "PROVISIONER": "saleor_services.provisioning.webhook.WebhookProvisioner",
         "PROVISIONER_WEBHOOK_URL": panel.url,
         "PROVISIONER_WEBHOOK_SECRET": SECRET,
@@ -104,7 +105,7 @@ def test_failure_is_recorded_and_retryable(panel, customer, plan, staff, django_
 
     panel.answers = [(200, {})]
     with django_capture_on_commit_callbacks(execute=True):
-        lifecycle.service_provisioning_retry(service_id=service.pk, actor=staff)
+        outcome.service_provisioning_retry(service_id=service.pk, actor=staff)
     service.refresh_from_db()
     assert service.status == ServiceStatus.ACTIVE
     assert service.provisioning_error == ""

@@ -57,9 +57,8 @@ def services_app():
 
 def _execute(document: str, variables: dict) -> dict:
     from saleor.graphql.api import schema
-    from saleor.graphql.views import API_PATH
-
     from saleor.graphql.context import get_context_value
+    from saleor.graphql.views import API_PATH
 
     request = RequestFactory().post(str(API_PATH))
     request.app = services_app()
@@ -155,6 +154,6 @@ class SaleorBilling:
     opens_documents = True
 
     def open_documents_later(self, renewal_ids: list[int]) -> None:
-        from ..tasks import open_renewal_orders
+        from .tasks import open_renewal_orders
 
         open_renewal_orders.delay(renewal_ids)

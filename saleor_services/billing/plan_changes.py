@@ -7,20 +7,19 @@ for it and switches when paid; a downgrade takes effect at the next renewal.
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 
-from .actors import Actor
-from .billing_cycles import add_cycles, is_recurring
-from .enums import RenewalKind, RenewalStatus, ServiceEventType, ServiceStatus
-from .errors import ServiceError, ServiceErrorCode
-from .events import service_event_create
-from .lifecycle import lock_service
-from .models import Renewal, Service, ServicePlan
-
-CENT = Decimal("0.01")
+from ..actors import Actor
+from ..enums import RenewalKind, RenewalStatus, ServiceEventType, ServiceStatus
+from ..errors import ServiceError, ServiceErrorCode
+from ..events import service_event_create
+from ..lifecycle import lock_service
+from ..models import Renewal, Service, ServicePlan
+from .cycles import add_cycles, is_recurring
+from .proration import prorate
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,7 @@ def plan_change_quote(service: Service, target_plan_id: int, *, today: date) -> 
     days_in_period = (period_end - period_start).days
     days_left = min(max((period_end - today).days, 0), days_in_period)
     difference = target.price_amount - service.recurring_amount
-    prorated = (difference * days_left / days_in_period).quantize(CENT, rounding=ROUND_HALF_UP)
+    prorated = prorate(difference, days_left=days_left, days_in_period=days_in_period)
     return PlanChangeQuote(
         target_plan=target,
         current_amount=service.recurring_amount,
@@ -126,7 +125,7 @@ def service_change_plan(
             takes_effect="on payment" if charge else "at the next renewal",
         )
     if charge is not None:
-        from .billing import get_billing
+        from .port import get_billing
 
         billing = get_billing()
         if billing.opens_documents:

@@ -3,7 +3,7 @@
 import calendar
 from datetime import date
 
-from .enums import BillingCycle
+from ..enums import BillingCycle
 
 MONTHS_PER_CYCLE = {
     BillingCycle.MONTHLY: 1,

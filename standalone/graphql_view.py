@@ -1,4 +1,4 @@
-"""A GraphQL endpoint for hosts without Saleor (inside Saleor, /graphql/ serves the API).
+"""The standalone host's GraphQL endpoint (inside Saleor, Saleor's /graphql/ serves the API).
 
 No request ends in a server error: malformed requests get 400 with a GraphQL error
 body, and an unexpected exception is logged and reported without its internals.
@@ -14,9 +14,10 @@ from django.views.decorators.csrf import csrf_exempt
 from graphql import GraphQLError
 from graphql.error import format_error as format_graphql_error
 
-from ..errors import ServiceError
+from saleor_services.errors import ServiceError
+from saleor_services.graphql.schema import build_schema
+
 from .host import PermissionDenied
-from .schema import build_schema
 
 logger = logging.getLogger(__name__)
 

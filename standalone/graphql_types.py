@@ -1,4 +1,4 @@
-"""Shared GraphQL types for hosts without Saleor, named and shaped as Saleor's own.
+"""The standalone host's shared GraphQL types, named and shaped as Saleor's own.
 
 Inside Saleor the real ones are used instead (a second class of the same name would
 break Saleor's schema), so a query written against one host works on the other.

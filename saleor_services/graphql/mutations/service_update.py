@@ -1,21 +1,10 @@
 import graphene
 
-from ...editing import service_update
+from ...service_details import service_update
 from ..ids import decode_id
 from ..shared import JSON, Date, MetadataInput, PositiveDecimal
 from ..types import Service
 from .base import ServiceMutation
-
-_FIELDS = {
-    "domain": "domain",
-    "next_due_date": "next_due_date",
-    "recurring_amount": "recurring_amount",
-    "server_hostname": "server_hostname",
-    "username": "username",
-    "password": "password",
-    "package_name": "package_name",
-    "options": "options",
-}
 
 
 class ServiceUpdateInput(graphene.InputObjectType):
@@ -49,10 +38,12 @@ class ServiceUpdate(ServiceMutation):
 
     @classmethod
     def perform(cls, info, requestor, id, input):
-        changes = {field: input[key] for key, field in _FIELDS.items() if key in input}
+        # Input fields are named as the domain's arguments; metadata lists become maps.
+        changes = dict(input)
         for key in ("metadata", "private_metadata"):
-            if input.get(key) is not None:
-                changes[key] = _as_map(input[key])
+            items = changes.pop(key, None)
+            if items is not None:
+                changes[key] = _as_map(items)
         service = service_update(
             service_id=decode_id(id, "Service"), actor=requestor.staff_actor, **changes
         )

@@ -1,18 +1,25 @@
-"""Saleor as the API's host: Saleor's user JWT or app token, and MANAGE_ORDERS."""
+"""Saleor as the package's host: Saleor's authentication, permissions, database routing,
+GraphQL types, renewal orders and App."""
 
 import contextlib
 
 from saleor.core.db.connection import allow_writer, allow_writer_in_context
 from saleor.core.exceptions import PermissionDenied
-from saleor.graphql.core.context import disallow_replica_in_context, get_database_connection_name
 from saleor.graphql.app.dataloaders.utils import get_app_promise
+from saleor.graphql.core.context import disallow_replica_in_context, get_database_connection_name
 from saleor.permission.auth_filters import AuthorizationFilters
 from saleor.permission.enums import OrderPermissions
 
-from ..graphql.host import Requestor
+from ..host import Requestor
 
 
 class SaleorHost:
+    @property
+    def graphql_types(self):
+        from . import graphql_types
+
+        return graphql_types
+
     def requestor(self, context) -> Requestor:
         # Permissions of a Dashboard (third-party) token are read lazily from the
         # permission table; allow that one read on the writer, as Saleor's own checks do.
@@ -51,3 +58,25 @@ class SaleorHost:
         with allow_writer():
             disallow_replica_in_context(context)
             yield
+
+    def task_writes(self):
+        # Saleor's workers refuse writer access unless a task asks for it.
+        return allow_writer()
+
+    def service_fields(self) -> dict:
+        from .graphql_fields import order_field, user_field
+
+        return {"order": order_field(), "user": user_field()}
+
+    def default_billing_path(self) -> str:
+        return "saleor_services.saleor.renewal_orders.SaleorBilling"
+
+    def automation_steps(self) -> dict:
+        from .reconcile import reconcile
+
+        return {"reconcile": reconcile}
+
+    def install_app(self, *, public_url: str | None):
+        from .app_install import install_app
+
+        return install_app(public_url=public_url)

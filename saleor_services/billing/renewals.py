@@ -5,14 +5,14 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from .actors import SYSTEM, Actor
-from .enums import RenewalKind, RenewalStatus, ServiceEventType, ServiceStatus, SuspensionCause
-from .errors import ServiceError, ServiceErrorCode
-from .events import service_event_create
-from .lifecycle import change_status, clear_suspension, lock_service
-from .models import Renewal
-from .provisioning import get_provisioner
-from .transitions import ServiceAction
+from ..actors import SYSTEM, Actor
+from ..enums import RenewalKind, RenewalStatus, ServiceEventType, ServiceStatus, SuspensionCause
+from ..errors import ServiceError, ServiceErrorCode
+from ..events import service_event_create
+from ..lifecycle import change_status, clear_suspension, lock_service
+from ..models import Renewal
+from ..provisioning import get_provisioner
+from ..transitions import ServiceAction
 
 # Statuses in which paying a renewal moves the service on.
 _BILLED = frozenset({ServiceStatus.ACTIVE, ServiceStatus.SUSPENDED, ServiceStatus.PAUSED})

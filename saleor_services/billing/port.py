@@ -7,10 +7,10 @@ renewal itself is the document and staff record the payment.
 import functools
 from typing import Protocol
 
-from django.apps import apps
 from django.utils.module_loading import import_string
 
-from .conf import get_settings
+from ..conf import get_settings
+from ..host import get_host
 
 
 class Billing(Protocol):
@@ -36,7 +36,5 @@ def _load(path: str) -> Billing:
 
 
 def get_billing() -> Billing:
-    path = get_settings().BILLING
-    if path is None and apps.is_installed("saleor.order"):
-        path = "saleor_services.saleor.billing.SaleorBilling"
+    path = get_settings().BILLING or get_host().default_billing_path()
     return _load(path) if path else RecordOnlyBilling()

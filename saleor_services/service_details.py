@@ -17,22 +17,10 @@ from .validation import clean_json, clean_text
 _UNSET: Any = object()
 MAX_AMOUNT = Decimal("999999999.999")
 _TEXT_LIMITS = {"domain": 255, "server_hostname": 255, "username": 255, "package_name": 255}
-_CAMEL = {
-    "domain": "domain",
-    "server_hostname": "serverHostname",
-    "username": "username",
-    "package_name": "packageName",
-    "password": "password",
-    "next_due_date": "nextDueDate",
-    "recurring_amount": "recurringAmount",
-    "options": "options",
-    "metadata": "metadata",
-    "private_metadata": "privateMetadata",
-}
 
 
 def _invalid(field: str, message: str) -> ServiceError:
-    return ServiceError(ServiceErrorCode.INVALID, message, field=_CAMEL[field])
+    return ServiceError(ServiceErrorCode.INVALID, message, field=field)
 
 
 def _clean_amount(value) -> Decimal:
@@ -60,7 +48,7 @@ def _clean(changes: dict[str, Any]) -> dict[str, Any]:
         if value is _UNSET:
             continue
         if field in _TEXT_LIMITS:
-            value = clean_text(value, field=_CAMEL[field], max_length=_TEXT_LIMITS[field])
+            value = clean_text(value, field=field, max_length=_TEXT_LIMITS[field])
         elif field == "password":
             value = clean_text(value, field="password", max_length=1000)
         elif field == "next_due_date":
@@ -73,7 +61,7 @@ def _clean(changes: dict[str, Any]) -> dict[str, Any]:
                 raise _invalid(field, "Expected an object.")
             value = clean_json(value, field="options")
         elif field in ("metadata", "private_metadata"):
-            value = clean_json(_clean_string_map(field, value), field=_CAMEL[field])
+            value = clean_json(_clean_string_map(field, value), field=field)
         cleaned[field] = value
     return cleaned
 

@@ -1,0 +1,20 @@
+"""GraphQL object types, one module each. Resolvers are thin: loaders for relations,
+the domain for rules, `visibility` for who may see what."""
+
+from .automation import ServiceAutomationStepPreview
+from .cancellation_request import ServiceCancellationRequest
+from .event import ServiceEvent
+from .plan import ServicePlan
+from .plan_change import ServicePlanChangeQuote
+from .renewal import ServiceRenewal
+from .service import Service
+
+__all__ = [
+    "Service",
+    "ServiceAutomationStepPreview",
+    "ServiceCancellationRequest",
+    "ServiceEvent",
+    "ServicePlan",
+    "ServicePlanChangeQuote",
+    "ServiceRenewal",
+]

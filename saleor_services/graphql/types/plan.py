@@ -1,0 +1,78 @@
+import graphene
+from graphene import relay
+
+from ... import models
+from ..context import read_alias
+from ..dataloaders import ChangeTargetsByPlanIdLoader, ServiceCountByPlanIdLoader
+from ..enums import (
+    ServiceActivationModeEnum,
+    ServiceBillingCycleEnum,
+    ServiceCancellationModeEnum,
+)
+from ..ids import optional_global_id
+from ..shared import JSON, DateTime, Money, make_money
+from ..visibility import staff_only
+
+
+class ServicePlan(graphene.ObjectType):
+    name = graphene.String(required=True)
+    variant_id = graphene.ID(description="The Saleor product variant sold under this plan.")
+    product_id = graphene.ID(description="The Saleor product whose variants it covers.")
+    billing_cycle = ServiceBillingCycleEnum(required=True)
+    allow_pause = graphene.Boolean(required=True, description="Customers may pause.")
+    allow_cancel = graphene.Boolean(required=True, description="Customers may cancel.")
+    cancellation_mode = ServiceCancellationModeEnum(required=True)
+    notice_period_days = graphene.Int(required=True)
+    activation_mode = ServiceActivationModeEnum(required=True)
+    automation_overrides = JSON(
+        required=True, description="Per-plan day offsets of the daily automation."
+    )
+    change_targets = graphene.List(
+        graphene.NonNull(lambda: ServicePlan),
+        required=True,
+        description="Plans a service of this plan may change to.",
+    )
+    price = graphene.Field(Money, description="The plan's recurring price, for plan changes.")
+    services_count = graphene.Int(
+        required=True, description="Services on this plan. Requires MANAGE_ORDERS."
+    )
+    created_at = DateTime(required=True)
+    updated_at = DateTime(required=True)
+
+    class Meta:
+        interfaces = [relay.Node]
+        description = "How a product variant (or a whole product) is sold as a service."
+
+    @classmethod
+    def is_type_of(cls, root, _info):
+        return isinstance(root, models.ServicePlan)
+
+    @classmethod
+    def get_node(cls, info, pk):
+        staff_only(info)
+        return models.ServicePlan.objects.using(read_alias(info)).filter(pk=pk).first()
+
+    @staticmethod
+    def resolve_variant_id(root, _info):
+        return optional_global_id("ProductVariant", root.variant_id)
+
+    @staticmethod
+    def resolve_product_id(root, _info):
+        return optional_global_id("Product", root.product_id)
+
+    @staticmethod
+    def resolve_price(root, _info):
+        if root.price_amount is None:
+            return None
+        return make_money(root.price_amount, root.currency)
+
+    @staticmethod
+    def resolve_change_targets(root, info):
+        return ChangeTargetsByPlanIdLoader(info.context).load(root.pk)
+
+    @staticmethod
+    def resolve_services_count(root, info):
+        staff_only(info)
+        return ServiceCountByPlanIdLoader(info.context).load(root.pk)
+
+

@@ -1,0 +1,51 @@
+import graphene
+from graphene import relay
+
+from ... import models
+from ..dataloaders import PlanByIdLoader
+from ..enums import ServiceRenewalKindEnum, ServiceRenewalStatusEnum
+from ..shared import UUID, Date, DateTime, Money, make_money
+from ..visibility import row_of_visible_service
+from .plan import ServicePlan
+
+
+class ServiceRenewal(graphene.ObjectType):
+    kind = ServiceRenewalKindEnum(required=True)
+    target_plan = graphene.Field(ServicePlan, description="For an upgrade: the plan it buys.")
+    payment_url = graphene.String(description="Where the customer pays it, if the host has a page.")
+    period_start = Date(required=True)
+    period_end = Date(required=True)
+    amount = graphene.Field(Money, required=True)
+    due_date = Date(required=True)
+    status = ServiceRenewalStatusEnum(required=True)
+    order_id = UUID(description="The order that pays this renewal.")
+    paid_at = DateTime()
+    created_at = DateTime(required=True)
+
+    class Meta:
+        interfaces = [relay.Node]
+        description = "The renewal invoice of one billing period."
+
+    @classmethod
+    def is_type_of(cls, root, _info):
+        return isinstance(root, models.Renewal)
+
+    @classmethod
+    def get_node(cls, info, pk):
+        return row_of_visible_service(info, models.Renewal, pk)
+
+    @staticmethod
+    def resolve_amount(root, _info):
+        return make_money(root.amount, root.currency)
+
+    @staticmethod
+    def resolve_target_plan(root, info):
+        if root.target_plan_id is None:
+            return None
+        return PlanByIdLoader(info.context).load(root.target_plan_id)
+
+    @staticmethod
+    def resolve_payment_url(root, _info):
+        return root.payment_url or None
+
+

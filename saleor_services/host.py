@@ -1,0 +1,97 @@
+"""The host port: what the package needs from the platform it runs in.
+
+One host is registered, once, when Django is ready: the Saleor adapter
+(`saleor_services.saleor.apps.SaleorServicesConfig`, installed through the
+`saleor.plugins` entry point) or, for tests and the demo, the standalone host. Nothing
+else asks which platform it runs in; it asks the registered host what to do.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from types import ModuleType
+from typing import Any, Protocol
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .actors import Actor
+
+
+@dataclass(frozen=True)
+class Requestor:
+    """Who is calling the API, as the host authenticated them."""
+
+    user: Any = None  # an authenticated, active user
+    app: Any = None
+    can_manage_services: bool = False
+
+    @property
+    def staff_actor(self) -> Actor:
+        return Actor.app(self.app.pk) if self.app is not None else Actor.staff(self.user)
+
+    @property
+    def customer_actor(self) -> Actor:
+        return Actor.customer(self.user)
+
+
+class Host(Protocol):
+    # The host's shared GraphQL types (JSON, UUID, Date, DateTime, Decimal,
+    # PositiveDecimal, Money, OrderDirection, MetadataItem, MetadataInput, make_money).
+    graphql_types: ModuleType
+
+    def requestor(self, context) -> Requestor:
+        """Who sent this request (never raises; anonymous is an empty Requestor)."""
+
+    def permission_denied(self, *, staff: bool) -> Exception:
+        """The host's own permission error, for staff-only or signed-in-only fields."""
+
+    def read_alias(self, context) -> str:
+        """The database connection the request's reads go to (a replica, in Saleor)."""
+
+    def reading(self, context) -> contextlib.AbstractContextManager:
+        """Wraps reads, allowing the writer where the request reads from it."""
+
+    def mutating(self, context) -> contextlib.AbstractContextManager:
+        """Wraps a mutation: writes allowed, later reads from the writer."""
+
+    def task_writes(self) -> contextlib.AbstractContextManager:
+        """Wraps a Celery task that writes (Saleor's workers refuse the writer otherwise)."""
+
+    def service_fields(self) -> dict[str, Any]:
+        """Extra fields of the GraphQL `Service` type that resolve to the host's types."""
+
+    def default_billing_path(self) -> str | None:
+        """Dotted path of the billing backend used when SALEOR_SERVICES['BILLING'] is unset."""
+
+    def automation_steps(self) -> dict[str, Callable[[date], int]]:
+        """Steps the host adds to the daily run, after the package's own."""
+
+    def install_app(self, *, public_url: str | None):
+        """Install the Dashboard App; hosts without Apps raise ImproperlyConfigured."""
+
+
+_registered: Host | None = None
+
+
+def register_host(host: Host) -> None:
+    """Register the host; called once from an AppConfig.ready()."""
+    global _registered
+    if _registered is not None and type(_registered) is not type(host):
+        raise ImproperlyConfigured(
+            f"saleor_services: the host is already {type(_registered).__name__}; "
+            f"cannot also register {type(host).__name__}."
+        )
+    _registered = host
+
+
+def get_host() -> Host:
+    if _registered is None:
+        raise ImproperlyConfigured(
+            "saleor_services: no host is registered. Inside Saleor the plugin's entry "
+            "point installs `saleor_services.saleor.apps.SaleorServicesConfig`; add that "
+            "to INSTALLED_APPS instead of `saleor_services` if you list apps yourself."
+        )
+    return _registered

@@ -1,0 +1,174 @@
+"""The transition engine: lock a service, check the table, write the change and its event.
+
+Every status change, single or bulk, goes through `change_status_many`: one UPDATE of
+the rows and one INSERT of their events inside the caller's transaction, and the
+provisioner called after commit. A refusal raises `ServiceError` before anything is
+written.
+"""
+
+from collections.abc import Callable
+
+from django.db import transaction
+from django.utils import timezone
+
+from ..actors import Actor
+from ..bulk_sql import update_rows
+from ..enums import (
+    OPEN_CANCELLATION_STATUSES,
+    CancellationRequestStatus,
+    ServiceEventType,
+    ServiceStatus,
+)
+from ..errors import ServiceError, ServiceErrorCode
+from ..events import build_event, service_events_create
+from ..models import CancellationRequest, Service
+from ..provisioning import get_provisioner
+from ..transitions import CUSTOMER_ACTIONS, TRANSITIONS, ServiceAction, is_allowed, target_status
+
+# Which provisioner call follows a transition, and from which statuses the service was
+# running on the server (suspending something never provisioned tells it nothing).
+_PROVISIONER_CALLS: dict[ServiceAction, tuple[str, frozenset[str] | None]] = {
+    ServiceAction.SUSPEND: ("suspend", None),
+    ServiceAction.PAUSE: ("suspend", None),
+    ServiceAction.CANCEL: ("suspend", frozenset({ServiceStatus.ACTIVE})),
+    ServiceAction.MARK_FRAUD: ("suspend", frozenset({ServiceStatus.ACTIVE})),
+    ServiceAction.UNSUSPEND: ("unsuspend", None),
+    ServiceAction.RESUME: ("unsuspend", None),
+    ServiceAction.TERMINATE: ("terminate", None),
+}
+
+# Statuses after which the service no longer runs, so an open cancellation request has
+# nothing left to do.
+_ENDED = frozenset({ServiceStatus.CANCELLED, ServiceStatus.TERMINATED, ServiceStatus.FRAUD})
+
+
+def lock_service(service_id: int, *, actor: Actor) -> Service:
+    """The service row, locked; a customer sees only their own (others are "not found")."""
+    queryset = Service.objects.select_for_update(of=("self",)).select_related("plan")
+    if actor.is_customer:
+        queryset = queryset.filter(user_id=actor.user_id)
+    try:
+        return queryset.get(pk=service_id)
+    except (Service.DoesNotExist, ValueError, TypeError):
+        raise ServiceError(
+            ServiceErrorCode.NOT_FOUND, "Service not found.", field="id"
+        ) from None
+
+
+def check_customer_may(actor: Actor, action: ServiceAction) -> None:
+    if actor.is_customer and action not in CUSTOMER_ACTIONS:
+        raise ServiceError(
+            ServiceErrorCode.NOT_FOUND, "Service not found.", field="id"
+        )
+
+
+def _call_provisioner_after_commit(moves: list[tuple[Service, str]], action: ServiceAction) -> None:
+    call = _PROVISIONER_CALLS.get(action)
+    provisioner = get_provisioner()
+    if call is None or provisioner is None:
+        return
+    method, running_statuses = call
+    service_ids = [
+        service.pk
+        for service, old in moves
+        if running_statuses is None or old in running_statuses
+    ]
+    if service_ids:
+        transaction.on_commit(
+            lambda: [getattr(provisioner, method)(service_id) for service_id in service_ids]
+        )
+
+
+def change_status_many(
+    services: list[Service],
+    *,
+    action: ServiceAction,
+    actor: Actor,
+    event_type: ServiceEventType,
+    apply: Callable[[Service, dict], list[str]] | None = None,
+    **parameters,
+) -> list[Service]:
+    """Move the locked services the table allows (the rest stay as they are).
+
+    One UPDATE for the rows and one INSERT for their events, whatever their number;
+    runs inside the caller's transaction. `apply` sets the action's own fields, may
+    add event parameters, and returns the names of the fields it set.
+    """
+    now = timezone.now()
+    target = TRANSITIONS[action].target
+    fields = {"status", "updated_at"}
+    moves = []
+    for service in services:
+        if not is_allowed(action, service.status):
+            continue
+        event_parameters = dict(parameters)
+        fields.update(apply(service, event_parameters) if apply else [])
+        moves.append((service, service.status, event_parameters))
+        service.status = target
+        service.updated_at = now
+    if not moves:
+        return []
+    moved = [service for service, _, _ in moves]
+    update_rows(moved, sorted(fields))
+    if target in _ENDED:
+        CancellationRequest.objects.filter(
+            service__in=moved, status__in=OPEN_CANCELLATION_STATUSES
+        ).update(status=CancellationRequestStatus.COMPLETED, decided_at=now, updated_at=now)
+    service_events_create(
+        [
+            build_event(
+                service=service,
+                type=event_type,
+                actor=actor,
+                old_status=old,
+                new_status=target,
+                **event_parameters,
+            )
+            for service, old, event_parameters in moves
+        ]
+    )
+    _call_provisioner_after_commit([(service, old) for service, old, _ in moves], action)
+    return moved
+
+
+def change_status(
+    service: Service,
+    *,
+    action: ServiceAction,
+    actor: Actor,
+    event_type: ServiceEventType,
+    apply: Callable[[Service, dict], list[str]] | None = None,
+    **parameters,
+) -> Service:
+    """Move one locked service, or refuse with a typed error before writing anything."""
+    target_status(action, service.status)
+    changed: list[str] = []
+    if apply is not None:
+        # The action's own checks run before any write: they may still refuse.
+        changed = apply(service, parameters)
+    change_status_many(
+        [service],
+        action=action,
+        actor=actor,
+        event_type=event_type,
+        apply=lambda _service, _parameters: changed,
+        **parameters,
+    )
+    return service
+
+
+def act(
+    service_id: int,
+    *,
+    action: ServiceAction,
+    actor: Actor,
+    event_type: ServiceEventType,
+    apply: Callable[[Service, dict], list[str]] | None = None,
+    **parameters,
+) -> Service:
+    check_customer_may(actor, action)
+    with transaction.atomic():
+        service = lock_service(service_id, actor=actor)
+        return change_status(
+            service, action=action, actor=actor, event_type=event_type, apply=apply, **parameters
+        )

@@ -1,0 +1,53 @@
+"""Each action's own fields, set on a service as it moves (shared by single, bulk and
+automated changes)."""
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from ..credentials import empty_secret
+from ..enums import SuspensionCause
+from ..models import Service
+
+
+def start_suspension(*, reason: str, cause: SuspensionCause) -> Callable[[Service, dict], list[str]]:
+    """Suspend's own fields, the same moment for every service of a batch."""
+    now = timezone.now()
+
+    def apply(service: Service, parameters: dict) -> list[str]:
+        service.suspended_at = now
+        service.suspension_reason = reason
+        service.suspension_cause = cause
+        return ["suspended_at", "suspension_reason", "suspension_cause"]
+
+    return apply
+
+
+def clear_suspension(service: Service, parameters: dict) -> list[str]:
+    service.suspended_at = None
+    service.suspension_reason = ""
+    service.suspension_cause = ""
+    service.termination_warning_sent = False
+    return ["suspended_at", "suspension_reason", "suspension_cause", "termination_warning_sent"]
+
+
+def end_pause(service: Service, parameters: dict, *, today: date) -> list[str]:
+    """Resume's own fields: the due date moves on by the days the service was paused."""
+    paused_days = max(0, (today - timezone.localdate(service.paused_at)).days)
+    parameters.update(paused_days=paused_days, old_next_due_date=service.next_due_date)
+    if service.next_due_date is not None:
+        service.next_due_date += timedelta(days=paused_days)
+        service.billing_anchor_day = service.next_due_date.day
+    parameters["new_next_due_date"] = service.next_due_date
+    service.paused_at = None
+    service.resume_on = None
+    return ["paused_at", "resume_on", "next_due_date", "billing_anchor_day"]
+
+
+def remove_on_termination(service: Service, parameters: dict) -> list[str]:
+    """Terminate's own fields: final, the credentials on record go with it."""
+    service.terminated_at = timezone.now()
+    service.username = ""
+    service.password = empty_secret()
+    return ["terminated_at", "username", "password"]

@@ -1,0 +1,70 @@
+"""The standalone host: Django's users stand in for Saleor's, for tests and the demo.
+
+Staff are Django staff users holding `standalone.manage_orders` (the stand-in for
+Saleor's MANAGE_ORDERS); customers are the other signed-in users.
+"""
+
+import contextlib
+
+MANAGE_ORDERS = "MANAGE_ORDERS"
+STAFF_PERMISSION = "standalone.manage_orders"
+
+
+class PermissionDenied(Exception):
+    def __init__(self, message: str | None = None):
+        super().__init__(
+            message
+            or f"To access this path, you need one of the following permissions: {MANAGE_ORDERS}"
+        )
+
+
+class StandaloneHost:
+    @property
+    def graphql_types(self):
+        from . import graphql_types
+
+        return graphql_types
+
+    def requestor(self, context):
+        from saleor_services.host import Requestor
+
+        user = getattr(context, "user", None)
+        if user is None or not user.is_authenticated or not user.is_active:
+            return Requestor()
+        can_manage = user.is_staff and user.has_perm(STAFF_PERMISSION)
+        return Requestor(user=user, can_manage_services=can_manage)
+
+    def permission_denied(self, *, staff: bool) -> Exception:
+        if staff:
+            return PermissionDenied()
+        return PermissionDenied("You need to be signed in to access your services.")
+
+    def read_alias(self, context) -> str:
+        return "default"
+
+    def reading(self, context):
+        return contextlib.nullcontext()
+
+    def mutating(self, context):
+        return contextlib.nullcontext()
+
+    def task_writes(self):
+        return contextlib.nullcontext()
+
+    def service_fields(self) -> dict:
+        return {}
+
+    def default_billing_path(self) -> None:
+        # The renewal is the invoice; staff record payments with serviceRenewalMarkPaid.
+        return None
+
+    def automation_steps(self) -> dict:
+        return {}
+
+    def install_app(self, *, public_url):
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            "This command installs the Services App into Saleor; this is the standalone "
+            "host, which has no Apps."
+        )
