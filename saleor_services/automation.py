@@ -9,6 +9,8 @@ they see what a concurrent batch committed. Cost follows the due rows: every cla
 index range scan on a status/date index.
 """
 
+import functools
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -19,7 +21,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from .actors import SYSTEM
-from .billing.cycles import add_cycles
+from .billing.cycles import shift_by_cycles
+from .billing.renewal_states import PERIOD_RELEASED
 from .bulk_sql import insert_rows, update_rows
 from .conf import AUTOMATION_DAY_KEYS, get_settings
 from .enums import (
@@ -35,8 +38,10 @@ from .host import get_host
 from .lifecycle import change_status_many, end_pause, remove_on_termination, start_suspension
 from .models import CancellationRequest, Renewal, Service, ServicePlan
 from .transitions import ServiceAction
+from .validation import clean_date
 
 BATCH_SIZE = 1000
+logger = logging.getLogger(__name__)
 
 # A step yields (the rows it may take, what to do with a claimed batch of them).
 Work = Iterator[tuple[QuerySet, Callable[[list], int]]]
@@ -67,27 +72,84 @@ def _start_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
+def run_moment(today: date) -> datetime:
+    """The moment a run for `today` writes (suspended, cancelled, terminated at): the
+    run's day at AUTOMATION_TIME, whatever the wall clock says, so a run for day D
+    writes the same rows on any day it runs."""
+    return timezone.make_aware(datetime.combine(today, get_settings().AUTOMATION_TIME))
+
+
 # -- batching -------------------------------------------------------------------------
 
 
 def in_batches(
-    queryset: QuerySet, process: Callable[[list], int], *, batch_size: int = BATCH_SIZE
+    queryset: QuerySet,
+    process: Callable[[list], int],
+    *,
+    batch_size: int = BATCH_SIZE,
+    step: str = "",
 ) -> int:
-    """Claim and process rows batch by batch, moving forward by primary key."""
+    """Claim and process rows batch by batch, moving forward by primary key.
+
+    A batch that fails is rolled back and its rows are taken one at a time, so one bad
+    row never stops the step for the others: the row that still fails is set aside for
+    this run, logged and recorded on its service's activity log (AUTOMATION_FAILED).
+    """
     done, last_pk = 0, 0
     while True:
-        with transaction.atomic():
-            rows = list(
-                queryset.filter(pk__gt=last_pk)
-                .select_for_update(skip_locked=True, of=("self",))
-                .order_by("pk")[:batch_size]
-            )
-            if not rows:
-                return done
-            done += process(rows)
-        last_pk = rows[-1].pk
-        if len(rows) < batch_size:
+        claimed: list[int] = []
+        try:
+            with transaction.atomic():
+                rows = list(
+                    queryset.filter(pk__gt=last_pk)
+                    .select_for_update(skip_locked=True, of=("self",))
+                    .order_by("pk")[:batch_size]
+                )
+                if not rows:
+                    return done
+                claimed = [row.pk for row in rows]
+                done += process(rows)
+        except Exception:
+            if not claimed:
+                raise
+            done += _one_at_a_time(queryset, claimed, process, step)
+        last_pk = claimed[-1]
+        if len(claimed) < batch_size:
             return done
+
+
+def _one_at_a_time(queryset: QuerySet, pks: list[int], process, step: str) -> int:
+    done = 0
+    for pk in pks:
+        try:
+            with transaction.atomic():
+                rows = list(queryset.filter(pk=pk).select_for_update(skip_locked=True, of=("self",)))
+                done += process(rows) if rows else 0
+        except Exception as error:
+            _record_failure(queryset.model, pk, step, error)
+    return done
+
+
+def _record_failure(model, pk: int, step: str, error: Exception) -> None:
+    logger.exception("Daily automation step %s failed for %s %s", step, model.__name__, pk)
+    service_id = pk if model is Service else model.objects.filter(pk=pk).values_list(
+        "service_id", flat=True
+    ).first()
+    if service_id is None:
+        return
+    with transaction.atomic():
+        service_events_create(
+            [
+                build_event(
+                    service=Service(pk=service_id),
+                    type=ServiceEventType.AUTOMATION_FAILED,
+                    actor=SYSTEM,
+                    email=False,
+                    step=step,
+                    error=f"{type(error).__name__}: {error}"[:1000],
+                )
+            ]
+        )
 
 
 # -- 1. renewals ------------------------------------------------------------------------
@@ -101,7 +163,7 @@ def _renewal_due(services: QuerySet) -> QuerySet:
         Exists(
             Renewal.objects.filter(
                 service=OuterRef("pk"), kind=RenewalKind.RENEWAL, period_start=OuterRef("next_due_date")
-            )
+            ).exclude(status__in=PERIOD_RELEASED)
         )
     ).exclude(
         Exists(
@@ -119,6 +181,7 @@ _RENEWAL_SOURCE_FIELDS = (
     "next_due_date",
     "billing_cycle",
     "billing_anchor_day",
+    "paused_days",
     "recurring_amount",
     "currency",
     "user_email",
@@ -127,29 +190,34 @@ _RENEWAL_SOURCE_FIELDS = (
 )
 
 
-def renewal_for(service: Service) -> Renewal:
+def renewal_for(service: Service, today: date) -> Renewal:
+    """The renewal of the service's next period. Issued late (after a resume or a
+    refund), it falls due today, so the usual warning still comes before suspension."""
     plan = service.pending_plan
     downgrade = plan is not None and plan.price_amount is not None and plan.currency == service.currency
     return Renewal(
         service=service,
         period_start=service.next_due_date,
-        period_end=add_cycles(
-            service.next_due_date, service.billing_cycle, anchor_day=service.billing_anchor_day
+        period_end=shift_by_cycles(
+            service.next_due_date,
+            service.billing_cycle,
+            anchor_day=service.billing_anchor_day,
+            paused_days=service.paused_days,
         ),
         amount=plan.price_amount if downgrade else service.recurring_amount,
         currency=service.currency,
-        due_date=service.next_due_date,
+        due_date=max(service.next_due_date, today),
     )
 
 
-def _create_renewals(services: list[Service]) -> list[Renewal]:
+def _create_renewals(services: list[Service], today: date) -> list[Renewal]:
     # Re-checked after the claim: a concurrent batch may have just committed some.
     fresh = set(
         _renewal_due(Service.objects.filter(pk__in=[s.pk for s in services])).values_list(
             "pk", flat=True
         )
     )
-    renewals = insert_rows([renewal_for(service) for service in services if service.pk in fresh])
+    renewals = insert_rows([renewal_for(service, today) for service in services if service.pk in fresh])
     from .billing.port import get_billing
 
     billing = get_billing()
@@ -184,7 +252,7 @@ def generate_renewals(today: date) -> Work:
         )
         yield (
             due.select_related("pending_plan").only(*_RENEWAL_SOURCE_FIELDS),
-            lambda rows: len(_create_renewals(rows)),
+            lambda rows: len(_create_renewals(rows, today)),
         )
 
 
@@ -192,9 +260,20 @@ def generate_renewals(today: date) -> Work:
 
 
 def _open_renewals() -> QuerySet:
+    """Open renewals of active services that will be served: none of a period an
+    approved cancellation takes away (those are voided at approval; this is the guard)."""
     return (
         Renewal.objects.filter(
             kind=RenewalKind.RENEWAL, status=RenewalStatus.OPEN, service__status=ServiceStatus.ACTIVE
+        )
+        .exclude(
+            Exists(
+                CancellationRequest.objects.filter(
+                    service=OuterRef("service_id"),
+                    status=CancellationRequestStatus.APPROVED,
+                    effective_date__lte=OuterRef("period_start"),
+                )
+            )
         )
         .select_related("service")
         # Reminders and warnings need the renewal's dates and the address (for the e-mail).
@@ -283,7 +362,7 @@ def warn_before_suspension(today: date) -> Work:
 # -- 3. suspension for non-payment ---------------------------------------------------
 
 
-def _suspend_overdue(services: list[Service], cutoff: date) -> int:
+def _suspend_overdue(services: list[Service], cutoff: date, today: date) -> int:
     overdue = set(
         Renewal.objects.filter(
             service__in=services, kind=RenewalKind.RENEWAL, status=RenewalStatus.OPEN, due_date__lte=cutoff
@@ -296,7 +375,7 @@ def _suspend_overdue(services: list[Service], cutoff: date) -> int:
             action=ServiceAction.SUSPEND,
             actor=SYSTEM,
             event_type=ServiceEventType.SUSPENDED,
-            apply=start_suspension(reason=reason, cause=cause),
+            apply=start_suspension(reason=reason, cause=cause, at=run_moment(today)),
             reason=reason,
             cause=cause,
         )
@@ -313,7 +392,7 @@ def suspend_overdue(today: date) -> Work:
         due = Service.objects.filter(
             plan_id__in=plan_ids, status=ServiceStatus.ACTIVE, pk__in=overdue
         )
-        yield due, lambda rows, cutoff=cutoff: _suspend_overdue(rows, cutoff)
+        yield due, lambda rows, cutoff=cutoff: _suspend_overdue(rows, cutoff, today)
 
 
 # -- 4. end-of-period cancellations --------------------------------------------------
@@ -326,7 +405,7 @@ def _apply_cancellations(services: list[Service], today: date) -> int:
             service__in=services, status=CancellationRequestStatus.APPROVED, effective_date__lte=today
         )
     }
-    now = timezone.now()
+    now = run_moment(today)
 
     def apply(service: Service, parameters: dict) -> list[str]:
         service.cancelled_at = now
@@ -355,23 +434,35 @@ def apply_cancellations(today: date) -> Work:
 # -- 5. resume paused services -------------------------------------------------------
 
 
-def resume_paused(today: date) -> Work:
+def issue_renewals(service_ids: list[int], today: date) -> int:
+    """Renewals due now for these (locked) services, at once rather than at the next
+    run: a resumed service gets its shifted period's renewal when it resumes."""
+    issued = 0
+    for queryset, process in generate_renewals(today):
+        rows = list(queryset.filter(pk__in=service_ids).order_by("pk"))
+        if rows:
+            issued += process(rows)
+    return issued
+
+
+def _resume(services: list[Service], today: date) -> int:
     def apply(service: Service, parameters: dict) -> list[str]:
         return end_pause(service, parameters, today=today)
 
-    due = Service.objects.filter(status=ServiceStatus.PAUSED, resume_on__lte=today)
-    yield (
-        due,
-        lambda rows: len(
-            change_status_many(
-                rows,
-                action=ServiceAction.RESUME,
-                actor=SYSTEM,
-                event_type=ServiceEventType.RESUMED,
-                apply=apply,
-            )
-        ),
+    resumed = change_status_many(
+        services,
+        action=ServiceAction.RESUME,
+        actor=SYSTEM,
+        event_type=ServiceEventType.RESUMED,
+        apply=apply,
     )
+    issue_renewals([service.pk for service in resumed], today)
+    return len(resumed)
+
+
+def resume_paused(today: date) -> Work:
+    due = Service.objects.filter(status=ServiceStatus.PAUSED, resume_on__lte=today)
+    yield due, lambda rows: _resume(rows, today)
 
 
 # -- 6. termination -----------------------------------------------------------------
@@ -449,7 +540,7 @@ def terminate_ended(today: date) -> Work:
                         action=ServiceAction.TERMINATE,
                         actor=SYSTEM,
                         event_type=ServiceEventType.TERMINATED,
-                        apply=remove_on_termination,
+                        apply=functools.partial(remove_on_termination, at=run_moment(today)),
                         reason=f"{ending.status.label} for too long",
                     )
                 ),
@@ -476,13 +567,24 @@ def run_step(name: str, today: date) -> int:
     host_steps = get_host().automation_steps()
     if name in host_steps:
         return host_steps[name](today)
-    return sum(in_batches(queryset, process) for queryset, process in STEPS[name](today))
+    return sum(
+        in_batches(queryset, process, step=name) for queryset, process in STEPS[name](today)
+    )
 
 
 def run_daily_automation(today: date | None = None) -> dict[str, int]:
-    """Every step in order; returns how many rows each one changed."""
+    """Every step in order; returns how many rows each one changed. A step that fails
+    as a whole is logged and the run goes on with the next (its rows wait for the
+    next run)."""
     today = today or timezone.localdate()
-    return {name: run_step(name, today) for name in [*STEPS, *get_host().automation_steps()]}
+    done = {}
+    for name in [*STEPS, *get_host().automation_steps()]:
+        try:
+            done[name] = run_step(name, today)
+        except Exception:
+            logger.exception("Daily automation step %s failed for %s", name, today)
+            done[name] = 0
+    return done
 
 
 PREVIEW_LIMIT = 100
@@ -493,7 +595,7 @@ def preview(today: date | None = None) -> dict[str, dict]:
 
     Counts are of candidates; a step still re-checks each one when it runs.
     """
-    today = today or timezone.localdate()
+    today = clean_date(today or timezone.localdate(), field="date")
     result = {}
     for name, step in STEPS.items():
         service_ids: set[int] = set()

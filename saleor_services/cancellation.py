@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .actors import SYSTEM, Actor
+from .billing.voiding import void_open_renewals
 from .enums import (
     OPEN_CANCELLATION_STATUSES,
     CancellationMode,
@@ -92,9 +93,17 @@ def _approve_locked(
         note=note or None,
     )
     if request.effective_date <= today:
-        # Cancelling closes the open request as COMPLETED.
+        # Cancelling closes the open request as COMPLETED (and voids open renewals).
         cancel_locked(service, actor=actor, reason=request.reason)
         request.refresh_from_db(fields=["status", "decided_at", "updated_at"])
+    else:
+        # Periods from the effective date on will not be served: nothing to pay for them.
+        void_open_renewals(
+            [service],
+            actor=actor,
+            reason="The service is cancelled before this period.",
+            period_start_from=request.effective_date,
+        )
 
 
 def cancellation_request_create(

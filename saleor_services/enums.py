@@ -73,6 +73,11 @@ class RenewalStatus(models.TextChoices):
     OPEN = "OPEN", "Open"
     PAID = "PAID", "Paid"
     VOID = "VOID", "Void"
+    # Its payable document could not be made (e.g. the variant was deleted): staff see
+    # why, no reminder goes out, and nothing retries it until staff reopen it.
+    FAILED = "FAILED", "Failed"
+    PARTIALLY_REFUNDED = "PARTIALLY_REFUNDED", "Partially refunded"
+    REFUNDED = "REFUNDED", "Refunded"
 
 
 class ActorType(models.TextChoices):
@@ -105,6 +110,12 @@ class ServiceEventType(models.TextChoices):
     RENEWAL_CREATED = "RENEWAL_CREATED", "Renewal invoice created"
     RENEWAL_REMINDER = "RENEWAL_REMINDER", "Renewal reminder"
     RENEWAL_PAID = "RENEWAL_PAID", "Renewal paid"
+    RENEWAL_VOIDED = "RENEWAL_VOIDED", "Renewal voided"
+    RENEWAL_FAILED = "RENEWAL_FAILED", "Renewal could not be opened"
+    RENEWAL_REOPENED = "RENEWAL_REOPENED", "Renewal reopened"
+    RENEWAL_REFUNDED = "RENEWAL_REFUNDED", "Renewal refunded"
+    RENEWAL_PARTIALLY_REFUNDED = "RENEWAL_PARTIALLY_REFUNDED", "Renewal partly refunded"
+    AUTOMATION_FAILED = "AUTOMATION_FAILED", "Daily automation failed for this service"
     SUSPENSION_WARNING = "SUSPENSION_WARNING", "Suspension warning"
     TERMINATION_WARNING = "TERMINATION_WARNING", "Termination warning"
     PLAN_CHANGE_REQUESTED = "PLAN_CHANGE_REQUESTED", "Plan change requested"

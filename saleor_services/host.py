@@ -12,6 +12,7 @@ import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from types import ModuleType
 from typing import Any, Protocol
 
@@ -56,6 +57,9 @@ class Host(Protocol):
 
     def mutating(self, context) -> contextlib.AbstractContextManager:
         """Wraps a mutation: writes allowed, later reads from the writer."""
+
+    def quantize_price(self, amount: Decimal, currency: str) -> Decimal:
+        """`amount` in the currency's precision, as the host rounds its own prices."""
 
     def task_writes(self) -> contextlib.AbstractContextManager:
         """Wraps a Celery task that writes (Saleor's workers refuse the writer otherwise)."""

@@ -125,6 +125,9 @@ class Service(models.Model):
     next_due_date = models.DateField(null=True, blank=True)
     # Day of month renewals keep to (31 Jan -> 28 Feb -> 31 Mar).
     billing_anchor_day = models.PositiveSmallIntegerField(default=1)
+    # Days the service has been paused since the anchor was set: due dates are the
+    # anchored dates shifted by these, so pauses never move the anchor itself.
+    paused_days = models.PositiveIntegerField(default=0)
     status = models.CharField(
         max_length=16, choices=ServiceStatus.choices, default=ServiceStatus.PENDING
     )
@@ -337,10 +340,13 @@ class Renewal(models.Model):
     currency = models.CharField(max_length=3)
     due_date = models.DateField()
     status = models.CharField(
-        max_length=8, choices=RenewalStatus.choices, default=RenewalStatus.OPEN
+        max_length=24, choices=RenewalStatus.choices, default=RenewalStatus.OPEN
     )
     # The host's payable document (a Saleor order id inside Saleor).
     order_id = models.UUIDField(null=True, blank=True, db_index=True)
+    # Why the document could not be made (status FAILED), for staff.
+    document_error = models.CharField(max_length=1000, blank=True)
+    refunded_amount = models.DecimalField(**MONEY, default=0)
     # Day offsets whose reminder went out (a JSON list rather than an array column, so
     # bulk_create writes new renewals with one UNNEST statement); the suspension warning, once.
     reminders_sent = models.JSONField(default=list, blank=True)
@@ -353,9 +359,12 @@ class Renewal(models.Model):
     class Meta:
         ordering = ("-period_start", "-pk")
         constraints = [
+            # A void or refunded renewal gives its period back: the period can be
+            # billed again (after a plan change, a resume or a refund).
             models.UniqueConstraint(
                 fields=["service", "period_start"],
-                condition=Q(kind=RenewalKind.RENEWAL),
+                condition=Q(kind=RenewalKind.RENEWAL)
+                & ~Q(status__in=[RenewalStatus.VOID, RenewalStatus.REFUNDED]),
                 name="renewal_unique_service_period",
             ),
         ]

@@ -12,7 +12,7 @@ from .errors import ServiceError, ServiceErrorCode
 from .events import service_event_create
 from .lifecycle import lock_service
 from .models import Service
-from .validation import clean_json, clean_text
+from .validation import clean_date, clean_json, clean_text
 
 _UNSET: Any = object()
 MAX_AMOUNT = Decimal("999999999.999")
@@ -52,8 +52,8 @@ def _clean(changes: dict[str, Any]) -> dict[str, Any]:
         elif field == "password":
             value = clean_text(value, field="password", max_length=1000)
         elif field == "next_due_date":
-            if value is not None and not isinstance(value, date):
-                raise _invalid(field, "Expected a date.")
+            if value is not None:
+                value = clean_date(value, field=field)
         elif field == "recurring_amount":
             value = _clean_amount(value)
         elif field == "options":
@@ -118,7 +118,8 @@ def service_update(
         if "next_due_date" in changes and service.next_due_date is not None:
             # A staff-set due date is the new anchor of the billing cycle.
             service.billing_anchor_day = service.next_due_date.day
-            changed_fields.append("billing_anchor_day")
+            service.paused_days = 0
+            changed_fields += ["billing_anchor_day", "paused_days"]
         service.save(update_fields=[*changed_fields, "updated_at"])
         service_event_create(
             service=service, type=ServiceEventType.UPDATED, actor=actor, changes=changes

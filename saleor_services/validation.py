@@ -1,6 +1,7 @@
 """Checks every piece of free input passes before it reaches the database."""
 
 import json
+from datetime import date, timedelta
 
 from .conf import get_settings
 from .errors import ServiceError, ServiceErrorCode
@@ -42,4 +43,24 @@ def clean_json(value, *, field: str):
         raise _invalid(field, "The value contains a NUL character.")
     if len(encoded) > MAX_JSON_BYTES:
         raise _invalid(field, f"The value is larger than {MAX_JSON_BYTES} bytes.")
+    return value
+
+
+# Dates people and apps may set (due dates, resume dates, previews): within this many
+# years of today, so date arithmetic in the daily run can never leave the calendar.
+DATE_RANGE_YEARS = 50
+
+
+def clean_date(value, *, field: str, today: date | None = None) -> date:
+    """A date within DATE_RANGE_YEARS of today, or a typed refusal."""
+    from django.utils import timezone
+
+    if not isinstance(value, date):
+        raise _invalid(field, "Expected a date.")
+    today = today or timezone.localdate()
+    span = timedelta(days=365 * DATE_RANGE_YEARS + DATE_RANGE_YEARS // 4)
+    if not today - span <= value <= today + span:
+        raise _invalid(
+            field, f"The {field.replace('_', ' ')} must be within {DATE_RANGE_YEARS} years of today."
+        )
     return value

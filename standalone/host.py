@@ -48,6 +48,15 @@ class StandaloneHost:
     def mutating(self, context):
         return contextlib.nullcontext()
 
+    def quantize_price(self, amount, currency):
+        # As Saleor's saleor.core.prices.quantize_price: babel's precision, the
+        # decimal context's rounding.
+        from decimal import Decimal
+
+        from babel.numbers import get_currency_precision
+
+        return amount.quantize(Decimal(10) ** -get_currency_precision(currency))
+
     def task_writes(self):
         return contextlib.nullcontext()
 

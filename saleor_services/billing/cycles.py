@@ -1,7 +1,7 @@
 """Calendar arithmetic of billing cycles, anchored to a day of the month."""
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
 
 from ..enums import BillingCycle
 
@@ -31,6 +31,19 @@ def add_cycles(start: date, cycle: str, *, anchor_day: int, count: int = 1) -> d
     month += 1
     last_day = calendar.monthrange(year, month)[1]
     return date(year, month, min(anchor_day, last_day))
+
+
+def shift_by_cycles(
+    due: date, cycle: str, *, anchor_day: int, paused_days: int = 0, count: int = 1
+) -> date:
+    """A service's due date `count` cycles from `due`.
+
+    Due dates are the anchored dates shifted by the days the service was paused; the
+    shift is taken off, the cycles added on the anchor, and the shift put back, so a
+    pause (of any length, 0 days included) never moves the anchor.
+    """
+    shift = timedelta(days=paused_days)
+    return add_cycles(due - shift, cycle, anchor_day=anchor_day, count=count) + shift
 
 
 def first_due_date(start: date, cycle: str) -> date | None:

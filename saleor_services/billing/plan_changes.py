@@ -18,7 +18,7 @@ from ..errors import ServiceError, ServiceErrorCode
 from ..events import service_event_create
 from ..lifecycle import lock_service
 from ..models import Renewal, Service, ServicePlan
-from .cycles import add_cycles, is_recurring
+from .cycles import is_recurring, shift_by_cycles
 from .proration import prorate
 
 
@@ -56,11 +56,19 @@ def plan_change_quote(service: Service, target_plan_id: int, *, today: date) -> 
     if not is_recurring(service.billing_cycle) or service.next_due_date is None:
         raise _refuse(ServiceErrorCode.INVALID, "A one-time service cannot change plan.", "plan")
     period_end = service.next_due_date
-    period_start = add_cycles(period_end, service.billing_cycle, anchor_day=service.billing_anchor_day, count=-1)
+    period_start = shift_by_cycles(
+        period_end,
+        service.billing_cycle,
+        anchor_day=service.billing_anchor_day,
+        paused_days=service.paused_days,
+        count=-1,
+    )
     days_in_period = (period_end - period_start).days
     days_left = min(max((period_end - today).days, 0), days_in_period)
     difference = target.price_amount - service.recurring_amount
-    prorated = prorate(difference, days_left=days_left, days_in_period=days_in_period)
+    prorated = prorate(
+        difference, currency=service.currency, days_left=days_left, days_in_period=days_in_period
+    )
     return PlanChangeQuote(
         target_plan=target,
         current_amount=service.recurring_amount,

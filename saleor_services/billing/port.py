@@ -1,7 +1,7 @@
 """The billing port: the host's payable document for a renewal (or an upgrade).
 
-Inside Saleor it is a draft order completed for the customer to pay; elsewhere the
-renewal itself is the document and staff record the payment.
+Inside Saleor the adapter (`saleor_services.saleor.renewal_orders`) makes it in Saleor;
+elsewhere the renewal itself is the document and staff record the payment.
 """
 
 import functools
@@ -20,6 +20,10 @@ class Billing(Protocol):
     def open_documents_later(self, renewal_ids: list[int]) -> None:
         """Called after commit with new renewals; opens their documents (may be async)."""
 
+    def void_documents_later(self, renewal_ids: list[int]) -> None:
+        """Called after commit with voided renewals; releases their documents, so
+        nothing is left for the customer to pay (may be async)."""
+
 
 class RecordOnlyBilling:
     """The renewal is the invoice; payment is recorded with `renewal_mark_paid`."""
@@ -27,6 +31,9 @@ class RecordOnlyBilling:
     opens_documents = False
 
     def open_documents_later(self, renewal_ids: list[int]) -> None:
+        return None
+
+    def void_documents_later(self, renewal_ids: list[int]) -> None:
         return None
 
 

@@ -1,10 +1,10 @@
-"""Proration by the day, exact in decimals."""
+"""Proration by the day, exact in decimals and in the currency's precision."""
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-CENT = Decimal("0.01")
+from .money import quantize_money
 
 
-def prorate(amount: Decimal, *, days_left: int, days_in_period: int) -> Decimal:
-    """The share of `amount` for the days left of a period, rounded half up to cents."""
-    return (amount * days_left / days_in_period).quantize(CENT, rounding=ROUND_HALF_UP)
+def prorate(amount: Decimal, *, currency: str, days_left: int, days_in_period: int) -> Decimal:
+    """The share of `amount` for the days left of a period, in `currency`'s precision."""
+    return quantize_money(amount * days_left / days_in_period, currency)

@@ -1,6 +1,8 @@
-"""Paying a renewal: the service moves on one period and a non-payment suspension lifts."""
+"""A renewal's life after it is issued: paid (the service moves on one period and a
+non-payment suspension lifts), voided, failed and reopened, refunded."""
 
 from datetime import date
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -13,9 +15,15 @@ from ..lifecycle import change_status, clear_suspension, lock_service
 from ..models import Renewal
 from ..provisioning import get_provisioner
 from ..transitions import ServiceAction
+from ..validation import bounded_text
+from .money import quantize_money
+from .port import get_billing
+from .renewal_states import SETTLED, RenewalAction, renewal_target
 
 # Statuses in which paying a renewal moves the service on.
 _BILLED = frozenset({ServiceStatus.ACTIVE, ServiceStatus.SUSPENDED, ServiceStatus.PAUSED})
+# What a payment received by the host settles: money in counts, even after a void.
+_HOST_PAYABLE = frozenset({RenewalStatus.OPEN, RenewalStatus.VOID, RenewalStatus.FAILED})
 
 
 def _lock(renewal_id: int) -> tuple:
@@ -28,20 +36,25 @@ def _lock(renewal_id: int) -> tuple:
 
 
 def renewal_mark_paid(
-    *, renewal_id: int, actor: Actor = SYSTEM, today: date | None = None
+    *, renewal_id: int, actor: Actor = SYSTEM, today: date | None = None, by_host: bool = False
 ) -> Renewal:
-    """Record payment once: paying again changes nothing."""
+    """Record payment once: paying again changes nothing.
+
+    Staff may mark only an open renewal paid. A payment the host received (`by_host`:
+    the customer paid the document) is recorded even if the renewal was voided or failed
+    meanwhile: the money is in, so it counts, and its period still moves the service on
+    if it is the service's next one (otherwise staff see it and refund).
+    """
     if actor.is_customer:
         raise ServiceError(ServiceErrorCode.NOT_FOUND, "Renewal not found.", field="id")
     today = today or timezone.localdate()
     with transaction.atomic():
         service, renewal = _lock(renewal_id)
-        if renewal.status == RenewalStatus.PAID:
+        if renewal.status in SETTLED | {RenewalStatus.REFUNDED}:
             return renewal
-        if renewal.status == RenewalStatus.VOID:
-            raise ServiceError(
-                ServiceErrorCode.INVALID_TRANSITION, "The renewal is void.", field="status"
-            )
+        was = renewal.status
+        if not (by_host and was in _HOST_PAYABLE):
+            renewal_target(RenewalAction.PAY, was)
         renewal.status = RenewalStatus.PAID
         renewal.paid_at = timezone.now()
         renewal.save(update_fields=["status", "paid_at", "updated_at"])
@@ -64,28 +77,130 @@ def renewal_mark_paid(
             currency=renewal.currency,
             old_next_due_date=old_due,
             new_next_due_date=service.next_due_date,
+            paid_after=was if was != RenewalStatus.OPEN else None,
         )
-        still_overdue = (
-            Renewal.objects.filter(
-                service=service, kind=RenewalKind.RENEWAL, status=RenewalStatus.OPEN, due_date__lt=today
-            )
-            .exclude(pk=renewal.pk)
-            .exists()
-        )
-        if (
-            service.status == ServiceStatus.SUSPENDED
-            and service.suspension_cause == SuspensionCause.NON_PAYMENT
-            and not still_overdue
-        ):
-            change_status(
-                service,
-                action=ServiceAction.UNSUSPEND,
-                actor=SYSTEM,
-                event_type=ServiceEventType.UNSUSPENDED,
-                apply=clear_suspension,
-                renewal_id=renewal.pk,
-            )
+        _lift_non_payment_suspension(service, renewal, today)
         return renewal
+
+
+def _lift_non_payment_suspension(service, renewal: Renewal, today: date) -> None:
+    still_overdue = (
+        Renewal.objects.filter(
+            service=service, kind=RenewalKind.RENEWAL, status=RenewalStatus.OPEN, due_date__lt=today
+        )
+        .exclude(pk=renewal.pk)
+        .exists()
+    )
+    if (
+        service.status == ServiceStatus.SUSPENDED
+        and service.suspension_cause == SuspensionCause.NON_PAYMENT
+        and not still_overdue
+    ):
+        change_status(
+            service,
+            action=ServiceAction.UNSUSPEND,
+            actor=SYSTEM,
+            event_type=ServiceEventType.UNSUSPENDED,
+            apply=clear_suspension,
+            renewal_id=renewal.pk,
+        )
+
+
+def _move(renewal: Renewal, service, action: RenewalAction, actor: Actor, **parameters) -> Renewal:
+    transition = renewal_target(action, renewal.status)
+    old = renewal.status
+    renewal.status = transition.target
+    renewal.save(update_fields=[*parameters.pop("fields", []), "status", "updated_at"])
+    service_event_create(
+        service=service,
+        type=transition.event_type,
+        actor=actor,
+        renewal_id=renewal.pk,
+        renewal_status=old,
+        **parameters,
+    )
+    return renewal
+
+
+def renewal_void(*, renewal_id: int, actor: Actor, reason: str = "") -> Renewal:
+    """Void an open (or failed) renewal: nothing is left to pay; its document is released."""
+    if actor.is_customer:
+        raise ServiceError(ServiceErrorCode.NOT_FOUND, "Renewal not found.", field="id")
+    reason = bounded_text(reason, field="reason")
+    with transaction.atomic():
+        service, renewal = _lock(renewal_id)
+        _move(renewal, service, RenewalAction.VOID, actor, reason=reason or None)
+        billing = get_billing()
+        transaction.on_commit(lambda: billing.void_documents_later([renewal.pk]))
+        return renewal
+
+
+def renewal_fail(*, renewal_id: int, reason: str) -> Renewal:
+    """The host could not make the renewal's document: staff see why; no reminders."""
+    reason = (reason or "Unknown error").strip()[:1000]
+    with transaction.atomic():
+        service, renewal = _lock(renewal_id)
+        renewal.document_error = reason
+        return _move(
+            renewal, service, RenewalAction.FAIL, SYSTEM, reason=reason, fields=["document_error"]
+        )
+
+
+def renewal_reopen(*, renewal_id: int, actor: Actor) -> Renewal:
+    """Staff ask for the document again after fixing what made it fail."""
+    if actor.is_customer:
+        raise ServiceError(ServiceErrorCode.NOT_FOUND, "Renewal not found.", field="id")
+    with transaction.atomic():
+        service, renewal = _lock(renewal_id)
+        renewal.document_error = ""
+        _move(renewal, service, RenewalAction.REOPEN, actor, fields=["document_error"])
+        billing = get_billing()
+        if billing.opens_documents:
+            transaction.on_commit(lambda: billing.open_documents_later([renewal.pk]))
+        return renewal
+
+
+def renewal_record_refund(
+    *, renewal_id: int, amount: Decimal, actor: Actor = SYSTEM, full: bool | None = None
+) -> Renewal:
+    """Record money given back for a paid renewal.
+
+    A part refund only records the amount. A full refund takes the period back: if it
+    was the service's latest paid period, the next due date goes back to its start (so
+    the period is billed again, with the usual warning before any suspension), and the
+    event tells staff. Refunding more than was paid is refused.
+    """
+    if actor.is_customer:
+        raise ServiceError(ServiceErrorCode.NOT_FOUND, "Renewal not found.", field="id")
+    with transaction.atomic():
+        service, renewal = _lock(renewal_id)
+        amount = quantize_money(amount, renewal.currency)
+        total = renewal.refunded_amount + amount
+        if amount <= 0 or total > renewal.amount:
+            raise ServiceError(
+                ServiceErrorCode.INVALID,
+                f"A refund must be more than 0 and at most {renewal.amount - renewal.refunded_amount}"
+                f" {renewal.currency}.",
+                field="amount",
+            )
+        is_full = total == renewal.amount if full is None else full
+        renewal.refunded_amount = total
+        old_due = service.next_due_date
+        if is_full and renewal.kind == RenewalKind.RENEWAL and service.next_due_date == renewal.period_end:
+            service.next_due_date = renewal.period_start
+            service.save(update_fields=["next_due_date", "updated_at"])
+        return _move(
+            renewal,
+            service,
+            RenewalAction.REFUND_ALL if is_full else RenewalAction.REFUND_PART,
+            actor,
+            amount=amount,
+            refunded_amount=total,
+            currency=renewal.currency,
+            old_next_due_date=old_due,
+            new_next_due_date=service.next_due_date,
+            fields=["refunded_amount"],
+        )
 
 
 def _switch_plan(service, plan, actor: Actor) -> list[str]:

@@ -16,6 +16,8 @@ STAFF_ONLY_EVENTS = frozenset(
         EventType.PROVISIONING_FAILED,
         EventType.UPDATED,
         EventType.OWNER_REMOVED,
+        EventType.AUTOMATION_FAILED,
+        EventType.RENEWAL_FAILED,
     }
 )
 

@@ -10,7 +10,7 @@ from ..enums import ServiceEventType, SuspensionCause
 from ..errors import ServiceError, ServiceErrorCode
 from ..models import Service
 from ..transitions import ServiceAction
-from ..validation import bounded_text
+from ..validation import bounded_text, clean_date
 from .engine import act, change_status, check_customer_may, lock_service
 from .fields import clear_suspension, end_pause, remove_on_termination, start_suspension
 
@@ -70,6 +70,8 @@ def service_pause(
     *, service_id: int, actor: Actor, resume_on: date | None = None, today: date | None = None
 ) -> Service:
     today = today or timezone.localdate()
+    if resume_on is not None:
+        resume_on = clean_date(resume_on, field="resume_on", today=today)
     if resume_on is not None and resume_on <= today:
         raise ServiceError(
             ServiceErrorCode.INVALID, "The resume date must be in the future.", field="resume_on"
@@ -99,13 +101,19 @@ def service_resume(*, service_id: int, actor: Actor, today: date | None = None) 
         _require_plan_allows(service, actor, service.plan.allow_pause, "resume it")
         return end_pause(service, parameters, today=today)
 
-    return act(
-        service_id,
-        action=ServiceAction.RESUME,
-        actor=actor,
-        event_type=ServiceEventType.RESUMED,
-        apply=apply,
-    )
+    # The renewal of the shifted period is issued with the resume, in its transaction.
+    from ..automation import issue_renewals
+
+    with transaction.atomic():
+        service = act(
+            service_id,
+            action=ServiceAction.RESUME,
+            actor=actor,
+            event_type=ServiceEventType.RESUMED,
+            apply=apply,
+        )
+        issue_renewals([service.pk], today)
+    return service
 
 
 def cancel_locked(service: Service, *, actor: Actor, reason: str = "") -> Service:

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..actors import Actor
+from ..billing.voiding import void_open_renewals
 from ..bulk_sql import update_rows
 from ..enums import (
     OPEN_CANCELLATION_STATUSES,
@@ -40,6 +41,9 @@ _PROVISIONER_CALLS: dict[ServiceAction, tuple[str, frozenset[str] | None]] = {
 # Statuses after which the service no longer runs, so an open cancellation request has
 # nothing left to do.
 _ENDED = frozenset({ServiceStatus.CANCELLED, ServiceStatus.TERMINATED, ServiceStatus.FRAUD})
+# Statuses in which nothing is billed, so an open renewal is voided on the way in
+# (a resumed service gets a fresh one for its shifted period).
+_NOT_BILLED = _ENDED | {ServiceStatus.PAUSED}
 
 
 def lock_service(service_id: int, *, actor: Actor) -> Service:
@@ -114,6 +118,8 @@ def change_status_many(
         CancellationRequest.objects.filter(
             service__in=moved, status__in=OPEN_CANCELLATION_STATUSES
         ).update(status=CancellationRequestStatus.COMPLETED, decided_at=now, updated_at=now)
+    if target in _NOT_BILLED:
+        void_open_renewals(moved, actor=actor, reason=f"The service is {target.label.lower()}.")
     service_events_create(
         [
             build_event(

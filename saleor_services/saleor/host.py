@@ -59,6 +59,11 @@ class SaleorHost:
             disallow_replica_in_context(context)
             yield
 
+    def quantize_price(self, amount, currency):
+        from saleor.core.prices import quantize_price
+
+        return quantize_price(amount, currency)
+
     def task_writes(self):
         # Saleor's workers refuse writer access unless a task asks for it.
         return allow_writer()

@@ -33,7 +33,8 @@ def test_resume_moves_due_date_by_paused_days(make_service, as_customer):
     service.refresh_from_db()
     assert service.status == ServiceStatus.ACTIVE
     assert service.next_due_date == date(2026, 3, 19)  # 28 Feb + 19 paused days
-    assert service.billing_anchor_day == 19
+    # The anchor stays on the 31st; the paused days shift every later due date.
+    assert (service.billing_anchor_day, service.paused_days) == (31, 19)
     assert (service.paused_at, service.resume_on) == (None, None)
     [event] = events_of(service, ServiceEventType.RESUMED)
     assert event.parameters["paused_days"] == 19

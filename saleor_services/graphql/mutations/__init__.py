@@ -10,7 +10,12 @@ from .cancellation import (
 from .plan_change import ServiceChangePlan
 from .plans import ServicePlanCreate, ServicePlanDelete, ServicePlanUpdate
 from .provisioning import ServiceProvisioningRetry
-from .renewals import ServiceRenewalMarkPaid
+from .renewals import (
+    ServiceRenewalMarkPaid,
+    ServiceRenewalRecordRefund,
+    ServiceRenewalReopen,
+    ServiceRenewalVoid,
+)
 from .service_actions import (
     ServiceActivate,
     ServiceArchive,
@@ -47,5 +52,8 @@ class ServicesMutations(graphene.ObjectType):
     service_plan_update = ServicePlanUpdate.Field()
     service_plan_delete = ServicePlanDelete.Field()
     service_renewal_mark_paid = ServiceRenewalMarkPaid.Field()
+    service_renewal_void = ServiceRenewalVoid.Field()
+    service_renewal_reopen = ServiceRenewalReopen.Field()
+    service_renewal_record_refund = ServiceRenewalRecordRefund.Field()
     service_provisioning_retry = ServiceProvisioningRetry.Field()
     service_change_plan = ServiceChangePlan.Field()

@@ -5,7 +5,7 @@ from ... import models
 from ..dataloaders import PlanByIdLoader
 from ..enums import ServiceRenewalKindEnum, ServiceRenewalStatusEnum
 from ..shared import UUID, Date, DateTime, Money, make_money
-from ..visibility import row_of_visible_service
+from ..visibility import row_of_visible_service, staff_only
 from .plan import ServicePlan
 
 
@@ -18,6 +18,10 @@ class ServiceRenewal(graphene.ObjectType):
     amount = graphene.Field(Money, required=True)
     due_date = Date(required=True)
     status = ServiceRenewalStatusEnum(required=True)
+    refunded_amount = graphene.Field(Money, required=True, description="Money given back so far.")
+    document_error = graphene.String(
+        description="Why its payable document could not be made (FAILED). Requires MANAGE_ORDERS."
+    )
     order_id = UUID(description="The order that pays this renewal.")
     paid_at = DateTime()
     created_at = DateTime(required=True)
@@ -37,6 +41,15 @@ class ServiceRenewal(graphene.ObjectType):
     @staticmethod
     def resolve_amount(root, _info):
         return make_money(root.amount, root.currency)
+
+    @staticmethod
+    def resolve_refunded_amount(root, _info):
+        return make_money(root.refunded_amount, root.currency)
+
+    @staticmethod
+    def resolve_document_error(root, info):
+        staff_only(info)
+        return root.document_error or None
 
     @staticmethod
     def resolve_target_plan(root, info):

@@ -89,11 +89,11 @@ def test_an_interrupted_sweep_is_finished_by_the_next_run(due_services, clock, m
     real_create = automation._create_renewals
     batches = []
 
-    def dies_on_the_third_batch(services):
+    def dies_on_the_third_batch(services, today):
         batches.append(len(services))
         if len(batches) == 3:
             raise SystemExit("worker killed")
-        return real_create(services)
+        return real_create(services, today)
 
     monkeypatch.setattr(automation, "_create_renewals", dies_on_the_third_batch)
     with pytest.raises(SystemExit):

@@ -9,13 +9,13 @@ MUTATION = """mutation($id: ID!, $resumeOn: Date) { servicePause(id: $id, resume
 
 def test_customer_pauses_with_a_resume_date(api, make_service, customer):
     service = make_service()
-    payload = api.post(MUTATION, {"id": gid(service), "resumeOn": "2099-01-01"}, user=customer)["data"]["servicePause"]
+    payload = api.post(MUTATION, {"id": gid(service), "resumeOn": "2036-01-01"}, user=customer)["data"]["servicePause"]
     assert payload == {
-        "service": {"status": "PAUSED", "resumeOn": "2099-01-01", "canPause": False, "canResume": True},
+        "service": {"status": "PAUSED", "resumeOn": "2036-01-01", "canPause": False, "canResume": True},
         "errors": [],
     }
     event = events_of(service)[-1]
-    assert (event.type, event.actor_type, event.parameters["resume_on"]) == ("PAUSED", "CUSTOMER", "2099-01-01")
+    assert (event.type, event.actor_type, event.parameters["resume_on"]) == ("PAUSED", "CUSTOMER", "2036-01-01")
 
 
 def test_plan_forbids_pausing(api, make_service, customer, unchanged):
