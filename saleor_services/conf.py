@@ -5,6 +5,7 @@ with an `ImproperlyConfigured` that names the key, not a sweep at 3 a.m.
 """
 
 import functools
+import string
 from dataclasses import dataclass, fields
 from datetime import time
 from typing import Any
@@ -54,6 +55,13 @@ class ServicesSettings:
     # Key for provisioning passwords at rest; derived from SECRET_KEY when empty.
     ENCRYPTION_KEY: str | None = None
     CANCELLATION_REASON_MAX_LENGTH: int = 1000
+    # Where a customer pays a renewal's document, by channel slug ("*": every other
+    # channel). Placeholders: {channel} (slug), {checkout_id}, {renewal_id}. Relative
+    # templates are joined to the storefront URL the host knows; the default is shaped
+    # like Saleor's own storefront.
+    PAYMENT_URL_TEMPLATES: tuple[tuple[str, str], ...] = (
+        ("*", "/{channel}/checkout?checkout={checkout_id}"),
+    )
 
 
 _DAY_RANGE = range(0, 3651)
@@ -122,6 +130,32 @@ def _reason_length(key: str, value: Any) -> int:
     return value
 
 
+_PLACEHOLDERS = {"channel", "checkout_id", "renewal_id"}
+
+
+def _url_templates(key: str, value: Any) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, dict) or not value or not all(
+        isinstance(channel, str) and isinstance(template, str) for channel, template in value.items()
+    ):
+        raise ImproperlyConfigured(f"{SETTINGS_NAME}[{key!r}] must map channel slugs to URL templates.")
+    for channel, template in value.items():
+        try:
+            names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+        except ValueError as error:
+            raise ImproperlyConfigured(f"{SETTINGS_NAME}[{key!r}][{channel!r}]: {error}.") from None
+        if not names <= _PLACEHOLDERS:
+            raise ImproperlyConfigured(
+                f"{SETTINGS_NAME}[{key!r}][{channel!r}] uses unknown placeholder(s) "
+                f"{sorted(names - _PLACEHOLDERS)}; known: {sorted(_PLACEHOLDERS)}."
+            )
+    return tuple(sorted(value.items()))
+
+
+def payment_url_template(channel_slug: str) -> str | None:
+    templates = dict(get_settings().PAYMENT_URL_TEMPLATES)
+    return templates.get(channel_slug, templates.get("*"))
+
+
 _VALIDATORS = {
     "RENEWAL_DAYS_BEFORE": _optional_days,
     "REMINDER_DAYS_BEFORE": _day_list,
@@ -139,6 +173,7 @@ _VALIDATORS = {
     "PROVISIONER_WEBHOOK_RETRIES": lambda k, v: _small_count(k, v, 0, 20),
     "ENCRYPTION_KEY": _optional_text,
     "CANCELLATION_REASON_MAX_LENGTH": _reason_length,
+    "PAYMENT_URL_TEMPLATES": _url_templates,
 }
 assert set(_VALIDATORS) == {f.name for f in fields(ServicesSettings)}
 

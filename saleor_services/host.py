@@ -67,6 +67,10 @@ class Host(Protocol):
     def service_fields(self) -> dict[str, Any]:
         """Extra fields of the GraphQL `Service` type that resolve to the host's types."""
 
+    def renewal_fields(self) -> dict[str, Any]:
+        """Extra fields of the GraphQL `ServiceRenewal` type (inside Saleor: the
+        checkout and the order behind it)."""
+
     def default_billing_path(self) -> str | None:
         """Dotted path of the billing backend used when SALEOR_SERVICES['BILLING'] is unset."""
 

@@ -342,7 +342,9 @@ class Renewal(models.Model):
     status = models.CharField(
         max_length=24, choices=RenewalStatus.choices, default=RenewalStatus.OPEN
     )
-    # The host's payable document (a Saleor order id inside Saleor).
+    # The host's payable document: inside Saleor a checkout (its token) until it is
+    # paid, then the order it became.
+    checkout_id = models.UUIDField(null=True, blank=True, db_index=True)
     order_id = models.UUIDField(null=True, blank=True, db_index=True)
     # Why the document could not be made (status FAILED), for staff.
     document_error = models.CharField(max_length=1000, blank=True)

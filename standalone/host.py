@@ -63,6 +63,9 @@ class StandaloneHost:
     def service_fields(self) -> dict:
         return {}
 
+    def renewal_fields(self) -> dict:
+        return {}
+
     def default_billing_path(self) -> None:
         # The renewal is the invoice; staff record payments with serviceRenewalMarkPaid.
         return None

@@ -73,6 +73,9 @@ class SaleorHost:
 
         return {"order": order_field(), "user": user_field()}
 
+    def renewal_fields(self) -> dict:
+        return {}
+
     def default_billing_path(self) -> str:
         return "saleor_services.saleor.renewal_orders.SaleorBilling"
 

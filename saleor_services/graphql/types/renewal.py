@@ -2,14 +2,18 @@ import graphene
 from graphene import relay
 
 from ... import models
+from ...host import get_host
 from ..dataloaders import PlanByIdLoader
 from ..enums import ServiceRenewalKindEnum, ServiceRenewalStatusEnum
 from ..shared import UUID, Date, DateTime, Money, make_money
 from ..visibility import row_of_visible_service, staff_only
 from .plan import ServicePlan
 
+# Fields whose types are the host's own (inside Saleor: the checkout and the order).
+_HostFields = type("ServiceRenewalHostFields", (), get_host().renewal_fields())
 
-class ServiceRenewal(graphene.ObjectType):
+
+class ServiceRenewal(_HostFields, graphene.ObjectType):
     kind = ServiceRenewalKindEnum(required=True)
     target_plan = graphene.Field(ServicePlan, description="For an upgrade: the plan it buys.")
     payment_url = graphene.String(description="Where the customer pays it, if the host has a page.")
@@ -22,7 +26,8 @@ class ServiceRenewal(graphene.ObjectType):
     document_error = graphene.String(
         description="Why its payable document could not be made (FAILED). Requires MANAGE_ORDERS."
     )
-    order_id = UUID(description="The order that pays this renewal.")
+    checkout_id = UUID(description="The host's checkout the customer pays it with, while open.")
+    order_id = UUID(description="The order that paid this renewal.")
     paid_at = DateTime()
     created_at = DateTime(required=True)
 
