@@ -34,15 +34,16 @@ class ServicesPlugin(BasePlugin):
         It must never raise: a failure is logged and the reconciliation sweep makes
         the services later.
         """
+        renewal = is_renewal_order(order)
         try:
-            if is_renewal_order(order):
-                renewal_mark_paid(renewal_id=renewal_id_of(order))
+            if renewal:
+                renewal_mark_paid(renewal_id=renewal_id_of(order), by_host=True)
             else:
                 create_services_for_paid_order(paid_order_from_saleor(order))
         except Exception:
             logger.exception(
-                "Could not create services for paid order %s; the reconciliation "
-                "sweep will retry.",
+                "Could not %s paid order %s; the reconciliation sweep will retry.",
+                "record the renewal payment of" if renewal else "create services for",
                 getattr(order, "pk", None),
             )
         return previous_value

@@ -1,6 +1,7 @@
 """The extension served by Saleor's plugin route, in Chromium, with a real Dashboard token."""
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +17,9 @@ from saleor_services.saleor.plugin import ServicesPlugin  # noqa: E402
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM = os.environ.get("SERVICES_CHROMIUM", "/usr/bin/chromium")
+# The repository's test-artifacts/, next to tests/: not STATIC_ROOT's, which is inside
+# site-packages when the tests run against the installed wheel.
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
 def serve_dashboard_page(html: str):
@@ -109,6 +113,6 @@ def test_extension_page_loads_in_saleor_with_a_dashboard_token(
             page.screenshot(path="/tmp/saleor-fail.png")
             raise AssertionError("\n".join(logs[:40])) from error
         assert services[0].customer_name in frame.get_by_test_id("services-table").inner_text()
-        page.screenshot(path=str(STATIC_ROOT.parents[2] / "test-artifacts" / "saleor-services-page.png"))
+        page.screenshot(path=str(ARTIFACTS / "saleor-services-page.png"))
         browser.close()
         dashboard.shutdown()
