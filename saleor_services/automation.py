@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from .actors import SYSTEM
 from .billing.cycles import shift_by_cycles
+from .billing.plan_prices import plan_price, plan_prices
 from .billing.renewal_states import PERIOD_RELEASED
 from .bulk_sql import insert_rows, update_rows
 from .conf import AUTOMATION_DAY_KEYS, get_settings
@@ -185,16 +186,24 @@ _RENEWAL_SOURCE_FIELDS = (
     "recurring_amount",
     "currency",
     "user_email",
+    "channel_slug",
     "pending_plan__price_amount",
     "pending_plan__currency",
+    "pending_plan__variant_id",
 )
 
 
-def renewal_for(service: Service, today: date) -> Renewal:
-    """The renewal of the service's next period. Issued late (after a resume or a
-    refund), it falls due today, so the usual warning still comes before suspension."""
+def renewal_for(service: Service, today: date, prices: dict | None = None) -> Renewal:
+    """The renewal of the service's next period (at a pending downgrade's price in the
+    service's channel). Issued late (after a resume or a refund), it falls due today,
+    so the usual warning still comes before suspension."""
     plan = service.pending_plan
-    downgrade = plan is not None and plan.price_amount is not None and plan.currency == service.currency
+    price = None
+    if plan is not None:
+        price = (prices or {}).get((plan.pk, service.channel_slug))
+        if price is None and prices is None:
+            price = plan_price(plan, channel_slug=service.channel_slug)
+    downgrade = price is not None and price.currency == service.currency
     return Renewal(
         service=service,
         period_start=service.next_due_date,
@@ -204,7 +213,7 @@ def renewal_for(service: Service, today: date) -> Renewal:
             anchor_day=service.billing_anchor_day,
             paused_days=service.paused_days,
         ),
-        amount=plan.price_amount if downgrade else service.recurring_amount,
+        amount=price.amount if downgrade else service.recurring_amount,
         currency=service.currency,
         due_date=max(service.next_due_date, today),
     )
@@ -217,7 +226,10 @@ def _create_renewals(services: list[Service], today: date) -> list[Renewal]:
             "pk", flat=True
         )
     )
-    renewals = insert_rows([renewal_for(service, today) for service in services if service.pk in fresh])
+    due = [service for service in services if service.pk in fresh]
+    downgrades = [s.pending_plan for s in due if s.pending_plan_id is not None]
+    prices = plan_prices(downgrades, channel_slugs=[s.channel_slug for s in due]) if downgrades else {}
+    renewals = insert_rows([renewal_for(service, today, prices) for service in due])
     from .billing.port import get_billing
 
     billing = get_billing()

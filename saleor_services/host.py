@@ -71,6 +71,12 @@ class Host(Protocol):
         """Extra fields of the GraphQL `ServiceRenewal` type (inside Saleor: the
         checkout and the order behind it)."""
 
+    def variant_channel_prices(
+        self, variant_channels: set[tuple[int, str]]
+    ) -> dict[tuple[int, str], tuple[Decimal, str]]:
+        """The catalogue price (amount, currency) of each (variant id, channel slug)
+        that has one: the price as entered in the channel, before discounts."""
+
     def default_billing_path(self) -> str | None:
         """Dotted path of the billing backend used when SALEOR_SERVICES['BILLING'] is unset."""
 

@@ -57,6 +57,8 @@ class ServicePlan(models.Model):
     )
     # The plan's own recurring price, used to quote plan changes (a service's amount
     # comes from its order line). Empty: services cannot change to this plan.
+    # The plan's price in any channel without one of its own (ServicePlanPrice);
+    # without either, the variant's channel price (from the host) is the plan's price.
     price_amount = models.DecimalField(**MONEY, null=True, blank=True)
     currency = models.CharField(max_length=3, blank=True)
     # Per-plan day offsets of the automation (keys of conf.AUTOMATION_DAY_KEYS).
@@ -88,6 +90,25 @@ class ServicePlan(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ServicePlanPrice(models.Model):
+    """A plan's recurring price in one channel, as staff set it (the same kind of price as
+    a variant's channel price: as entered in the channel, before discounts)."""
+
+    plan = models.ForeignKey(ServicePlan, on_delete=models.CASCADE, related_name="prices")
+    channel_slug = models.CharField(max_length=255)
+    amount = models.DecimalField(**MONEY)
+    currency = models.CharField(max_length=3)
+
+    class Meta:
+        ordering = ("channel_slug",)
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "channel_slug"], name="plan_price_unique_channel"),
+        ]
+
+    def __repr__(self) -> str:
+        return f"<ServicePlanPrice plan={self.plan_id} {self.channel_slug} {self.amount} {self.currency}>"
 
 
 class Service(models.Model):

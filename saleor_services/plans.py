@@ -1,10 +1,14 @@
 """Staff management of service plans."""
 
+import re
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
+from .billing.money import currency_precision, has_currency_precision
+from .billing.plan_prices import plan_prices_set
 from .conf import clean_automation_overrides
 from .enums import ActivationMode, BillingCycle, CancellationMode
 from .errors import ServiceError, ServiceErrorCode
@@ -18,15 +22,56 @@ _CHOICES = {
     "activation_mode": ActivationMode,
 }
 _MAX_ID = 2**63 - 1
+MAX_PRICE = Decimal("999999999.999")
 
 
 def _error(code: ServiceErrorCode, field: str, message: str) -> ServiceError:
     return ServiceError(code, message, field=field)
 
 
+def _clean_money(amount, currency, *, field: str) -> tuple[Decimal, str]:
+    if not isinstance(currency, str) or not re.fullmatch(r"[A-Z]{3}", currency):
+        raise _error(ServiceErrorCode.INVALID, field, "The currency must be a 3-letter ISO 4217 code.")
+    try:
+        amount = Decimal(str(amount))
+    except (InvalidOperation, ValueError):
+        raise _error(ServiceErrorCode.INVALID, field, "The amount must be a number.") from None
+    if not amount.is_finite() or not Decimal(0) <= amount <= MAX_PRICE:
+        raise _error(ServiceErrorCode.INVALID, field, f"The amount must be between 0 and {MAX_PRICE}.")
+    if not has_currency_precision(amount, currency):
+        raise _error(
+            ServiceErrorCode.INVALID,
+            field,
+            f"{currency} amounts have {currency_precision(currency)} decimal places at most.",
+        )
+    return amount, currency
+
+
+def _clean_prices(prices) -> list[dict]:
+    cleaned, channels = [], set()
+    for price in prices:
+        channel = clean_text(price.get("channel_slug"), field="prices", max_length=255, required=True)
+        if channel in channels:
+            raise _error(ServiceErrorCode.UNIQUE, "prices", f"Two prices for the channel {channel!r}.")
+        channels.add(channel)
+        amount, currency = _clean_money(price.get("amount"), price.get("currency"), field="prices")
+        cleaned.append({"channel_slug": channel, "amount": amount, "currency": currency})
+    return cleaned
+
+
 def _clean(plan: ServicePlan | None, values: dict[str, Any]) -> tuple[dict, list[int] | None]:
     values = {k: v for k, v in values.items() if v is not _UNSET}
     targets = values.pop("change_target_ids", None)
+    if "default_price" in values:
+        price = values.pop("default_price")
+        if price is None:
+            values["price_amount"], values["currency"] = None, ""
+        else:
+            values["price_amount"], values["currency"] = _clean_money(
+                price.get("amount"), price.get("currency"), field="default_price"
+            )
+    if values.get("prices") is not None:
+        values["prices"] = _clean_prices(values["prices"])
     if "name" in values:
         values["name"] = clean_text(values["name"], field="name", max_length=250, required=True)
     for field in ("variant_id", "product_id"):
@@ -80,6 +125,8 @@ def service_plan_create(
     activation_mode: str = ActivationMode.AUTOMATIC,
     automation_overrides: dict | None = None,
     change_target_ids: list[int] | None = None,
+    default_price: dict | None = None,
+    prices: list[dict] | None = None,
 ) -> ServicePlan:
     values, targets = _clean(
         None,
@@ -95,12 +142,17 @@ def service_plan_create(
             "activation_mode": activation_mode,
             "automation_overrides": automation_overrides or {},
             "change_target_ids": change_target_ids,
+            "default_price": default_price,
+            "prices": prices,
         },
     )
+    channel_prices = values.pop("prices", None)
     with transaction.atomic():
         plan = ServicePlan.objects.create(**values)
         if targets:
             plan.change_targets.set(targets)
+        if channel_prices:
+            plan_prices_set(plan=plan, prices=channel_prices)
     return plan
 
 
@@ -111,11 +163,14 @@ def service_plan_update(*, plan_id: int, **changes: Any) -> ServicePlan:
         except ServicePlan.DoesNotExist:
             raise _error(ServiceErrorCode.NOT_FOUND, "id", "Plan not found.") from None
         values, targets = _clean(plan, changes)
+        channel_prices = values.pop("prices", None)
         for field, value in values.items():
             setattr(plan, field, value)
         plan.save()
         if targets is not None:
             plan.change_targets.set(targets)
+        if channel_prices is not None:
+            plan_prices_set(plan=plan, prices=channel_prices)
     return plan
 
 

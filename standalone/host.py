@@ -66,6 +66,10 @@ class StandaloneHost:
     def renewal_fields(self) -> dict:
         return {}
 
+    def variant_channel_prices(self, variant_channels):
+        # No catalogue here: a plan's price is the one staff set.
+        return {}
+
     def default_billing_path(self) -> None:
         # The renewal is the invoice; staff record payments with serviceRenewalMarkPaid.
         return None

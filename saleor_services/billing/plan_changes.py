@@ -19,6 +19,7 @@ from ..events import service_event_create
 from ..lifecycle import lock_service
 from ..models import Renewal, Service, ServicePlan
 from .cycles import is_recurring, shift_by_cycles
+from .plan_prices import plan_price
 from .proration import prorate
 
 
@@ -51,7 +52,8 @@ def plan_change_quote(service: Service, target_plan_id: int, *, today: date) -> 
         raise _refuse(
             ServiceErrorCode.NOT_ALLOWED_BY_PLAN, "The service cannot change to that plan.", "plan"
         )
-    if target.price_amount is None or target.currency != service.currency:
+    price = plan_price(target, channel_slug=service.channel_slug)
+    if price is None or price.currency != service.currency:
         raise _refuse(ServiceErrorCode.INVALID, f"That plan has no price in {service.currency}.", "plan")
     if not is_recurring(service.billing_cycle) or service.next_due_date is None:
         raise _refuse(ServiceErrorCode.INVALID, "A one-time service cannot change plan.", "plan")
@@ -65,14 +67,14 @@ def plan_change_quote(service: Service, target_plan_id: int, *, today: date) -> 
     )
     days_in_period = (period_end - period_start).days
     days_left = min(max((period_end - today).days, 0), days_in_period)
-    difference = target.price_amount - service.recurring_amount
+    difference = price.amount - service.recurring_amount
     prorated = prorate(
         difference, currency=service.currency, days_left=days_left, days_in_period=days_in_period
     )
     return PlanChangeQuote(
         target_plan=target,
         current_amount=service.recurring_amount,
-        new_amount=target.price_amount,
+        new_amount=price.amount,
         currency=service.currency,
         period_start=period_start,
         period_end=period_end,

@@ -17,6 +17,7 @@ from ..provisioning import get_provisioner
 from ..transitions import ServiceAction
 from ..validation import bounded_text
 from .money import quantize_money
+from .plan_prices import plan_price
 from .port import get_billing
 from .renewal_states import SETTLED, RenewalAction, renewal_target
 
@@ -205,8 +206,10 @@ def renewal_record_refund(
 
 def _switch_plan(service, plan, actor: Actor) -> list[str]:
     old_plan_id = service.plan_id
+    price = plan_price(plan, channel_slug=service.channel_slug)
     service.plan = plan
-    service.recurring_amount = plan.price_amount
+    if price is not None and price.currency == service.currency:
+        service.recurring_amount = price.amount
     service.pending_plan = None
     service_event_create(
         service=service,
@@ -214,7 +217,7 @@ def _switch_plan(service, plan, actor: Actor) -> list[str]:
         actor=actor,
         old_plan_id=old_plan_id,
         new_plan_id=plan.pk,
-        amount=plan.price_amount,
+        amount=service.recurring_amount,
     )
     provisioner = get_provisioner()
     if provisioner is not None:

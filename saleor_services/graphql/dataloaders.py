@@ -8,7 +8,14 @@ from promise import Promise
 from promise.dataloader import DataLoader
 
 from ..host import get_host
-from ..models import CancellationRequest, Renewal, Service, ServiceEvent, ServicePlan
+from ..models import (
+    CancellationRequest,
+    Renewal,
+    Service,
+    ServiceEvent,
+    ServicePlan,
+    ServicePlanPrice,
+)
 from ..selectors import open_cancellation_requests
 
 
@@ -123,6 +130,14 @@ class ChangeTargetsByPlanIdLoader(RequestLoader):
         for source, target in links:
             grouped[source].append(targets[target])
         return [sorted(grouped[key], key=lambda plan: (plan.name, plan.pk)) for key in keys]
+
+
+class PlanPricesByPlanIdLoader(RequestLoader):
+    def batch_load(self, keys):
+        grouped = defaultdict(list)
+        for row in ServicePlanPrice.objects.using(self.alias).filter(plan_id__in=keys).order_by("channel_slug"):
+            grouped[row.plan_id].append(row)
+        return [grouped[key] for key in keys]
 
 
 class ServiceCountByPlanIdLoader(RequestLoader):

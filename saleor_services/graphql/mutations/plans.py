@@ -3,9 +3,20 @@ import graphene
 from ... import plans
 from ..enums import ServiceActivationModeEnum, ServiceBillingCycleEnum, ServiceCancellationModeEnum
 from ..ids import decode_id, decode_ids
-from ..shared import JSON
+from ..shared import JSON, PositiveDecimal
 from ..types import ServicePlan
 from .base import ServiceMutation
+
+
+class ServicePlanPriceInput(graphene.InputObjectType):
+    amount = PositiveDecimal(required=True, description="As entered in the channel, before discounts.")
+    currency = graphene.String(required=True, description="ISO 4217 code, e.g. USD.")
+
+
+class ServicePlanChannelPriceInput(graphene.InputObjectType):
+    channel_slug = graphene.String(required=True, description="The Saleor channel's slug.")
+    amount = PositiveDecimal(required=True, description="As entered in the channel, before discounts.")
+    currency = graphene.String(required=True, description="The channel's currency (ISO 4217).")
 
 
 def _plan_input_fields(required_name: bool) -> dict:
@@ -22,6 +33,14 @@ def _plan_input_fields(required_name: bool) -> dict:
         "automation_overrides": JSON(description="Per-plan day offsets, e.g. {\"GRACE_DAYS\": 5}."),
         "change_targets": graphene.List(
             graphene.NonNull(graphene.ID), description="Plans a service may change to."
+        ),
+        "default_price": ServicePlanPriceInput(
+            description="The plan's price in channels without one of their own; null clears it "
+            "(the variant's channel price then applies)."
+        ),
+        "prices": graphene.List(
+            graphene.NonNull(ServicePlanChannelPriceInput),
+            description="The plan's price per channel (replaces them all).",
         ),
     }
 
@@ -43,6 +62,11 @@ def _domain_arguments(data) -> dict:
             arguments[key] = decode_id(value, "ProductVariant", field="variant_id") if value else None
         elif key == "product_id":
             arguments[key] = decode_id(value, "Product", field="product_id") if value else None
+        elif key == "default_price":
+            arguments[key] = dict(value) if value is not None else None
+        elif key == "prices":
+            if value is not None:
+                arguments[key] = [dict(price) for price in value]
         elif key == "change_targets":
             if value is not None:
                 arguments["change_target_ids"] = decode_ids(value, "ServicePlan", field="change_targets")

@@ -2,8 +2,13 @@ import graphene
 from graphene import relay
 
 from ... import models
+from ...billing.plan_prices import plan_price
 from ..context import read_alias
-from ..dataloaders import ChangeTargetsByPlanIdLoader, ServiceCountByPlanIdLoader
+from ..dataloaders import (
+    ChangeTargetsByPlanIdLoader,
+    PlanPricesByPlanIdLoader,
+    ServiceCountByPlanIdLoader,
+)
 from ..enums import (
     ServiceActivationModeEnum,
     ServiceBillingCycleEnum,
@@ -12,6 +17,14 @@ from ..enums import (
 from ..ids import optional_global_id
 from ..shared import JSON, DateTime, Money, make_money
 from ..visibility import staff_only
+
+
+class ServicePlanChannelPrice(graphene.ObjectType):
+    channel_slug = graphene.String(required=True)
+    price = graphene.Field(Money, required=True)
+
+    class Meta:
+        description = "A plan's recurring price in one channel."
 
 
 class ServicePlan(graphene.ObjectType):
@@ -32,7 +45,23 @@ class ServicePlan(graphene.ObjectType):
         required=True,
         description="Plans a service of this plan may change to.",
     )
-    price = graphene.Field(Money, description="The plan's recurring price, for plan changes.")
+    price = graphene.Field(
+        Money,
+        description="The plan's own price, for channels without one of their own (`prices`).",
+    )
+    prices = graphene.List(
+        graphene.NonNull(ServicePlanChannelPrice),
+        required=True,
+        description="The plan's recurring price per channel, as staff set it.",
+    )
+    channel_price = graphene.Field(
+        Money,
+        channel=graphene.String(required=True),
+        description=(
+            "What the plan costs in a channel: its price there, else the plan's own price, "
+            "else the variant's price in that channel."
+        ),
+    )
     services_count = graphene.Int(
         required=True, description="Services on this plan. Requires MANAGE_ORDERS."
     )
@@ -65,6 +94,20 @@ class ServicePlan(graphene.ObjectType):
         if root.price_amount is None:
             return None
         return make_money(root.price_amount, root.currency)
+
+    @staticmethod
+    def resolve_prices(root, info):
+        return PlanPricesByPlanIdLoader(info.context).load(root.pk).then(
+            lambda rows: [
+                {"channel_slug": row.channel_slug, "price": make_money(row.amount, row.currency)}
+                for row in rows
+            ]
+        )
+
+    @staticmethod
+    def resolve_channel_price(root, _info, channel):
+        price = plan_price(root, channel_slug=channel)
+        return make_money(price.amount, price.currency) if price else None
 
     @staticmethod
     def resolve_change_targets(root, info):
