@@ -43,7 +43,9 @@ def test_a_price_finer_than_its_currency_is_refused_and_changes_nothing(api, sta
 
 def test_a_plan_change_is_quoted_at_the_target_price_in_the_service_channel(make_service, plan, customer):
     bigger = ServicePlan.objects.create(name="Bigger", variant_id=12, price_amount=Decimal("99"), currency="USD")
-    ServicePlanPrice.objects.create(plan=bigger, channel_slug="default-channel", amount=Decimal("19.99"), currency="USD")
+    ServicePlanPrice.objects.create(
+        plan=bigger, channel_slug="default-channel", amount=Decimal("19.99"), currency="USD"
+    )
     plan.change_targets.add(bigger)
     service = make_service(today=date(2027, 1, 10))
 
@@ -56,7 +58,9 @@ def test_a_plan_change_is_quoted_at_the_target_price_in_the_service_channel(make
 
 def test_a_downgrade_renews_at_the_channel_price(make_service, plan, customer):
     smaller = ServicePlan.objects.create(name="Smaller", variant_id=13)
-    ServicePlanPrice.objects.create(plan=smaller, channel_slug="default-channel", amount=Decimal("4.99"), currency="USD")
+    ServicePlanPrice.objects.create(
+        plan=smaller, channel_slug="default-channel", amount=Decimal("4.99"), currency="USD"
+    )
     plan.change_targets.add(smaller)
     service = make_service(today=date(2027, 1, 10))
     service_change_plan(service_id=service.pk, target_plan_id=smaller.pk, actor=Actor.customer(customer),
