@@ -47,18 +47,32 @@ class ServicesSettings:
     # WebhookProvisioner"): where it POSTs, the HMAC key, seconds to wait, tries.
     PROVISIONER_WEBHOOK_URL: str | None = None
     PROVISIONER_WEBHOOK_SECRET: str | None = None
+    # Named in each signature (kid=…), so receivers can hold several secrets while
+    # the store rotates them.
+    PROVISIONER_WEBHOOK_KEY_ID: str = "1"
     PROVISIONER_WEBHOOK_TIMEOUT: int = 10
     PROVISIONER_WEBHOOK_RETRIES: int = 5
     # Dotted path of the billing port; `None`: the host's default (Saleor's renewal
     # orders inside Saleor).
     BILLING: str | None = None
-    # Key for provisioning passwords at rest; derived from SECRET_KEY when empty.
+    # Keys for provisioning passwords at rest: the first encrypts, every one decrypts
+    # (rotate by adding a key in front, run `services_reencrypt_credentials`, then drop
+    # the old one). ENCRYPTION_KEY is the one-key form. With neither, keys are derived
+    # from SECRET_KEY and SECRET_KEY_FALLBACKS.
+    ENCRYPTION_KEYS: tuple[str, ...] = ()
     ENCRYPTION_KEY: str | None = None
     CANCELLATION_REASON_MAX_LENGTH: int = 1000
+    # What happens to a customer's services when their account is deleted:
+    # "CANCEL_NOW" or "CANCEL_AT_PERIOD_END" (an approved cancellation for the due date).
+    OWNER_REMOVED_POLICY: str = "CANCEL_NOW"
+    # Keep the e-mail address on the services as the store's record (off: it is erased).
+    OWNER_REMOVED_KEEP_EMAIL: bool = False
     # Where a customer pays a renewal's document, by channel slug ("*": every other
-    # channel). Placeholders: {channel} (slug), {checkout_id}, {renewal_id}. Relative
-    # templates are joined to the storefront URL the host knows; the default is shaped
-    # like Saleor's own storefront.
+    # channel). Placeholders: {channel} (slug), {checkout_id} (inside Saleor the
+    # checkout's GraphQL id, as `checkout(id:)` takes it), {renewal_id}. Relative
+    # templates are joined to the storefront URL the host knows (inside Saleor the origin
+    # of the original order's redirect URL); stores should set an absolute one. The
+    # default is shaped like Saleor's own storefront.
     PAYMENT_URL_TEMPLATES: tuple[tuple[str, str], ...] = (
         ("*", "/{channel}/checkout?checkout={checkout_id}"),
     )
@@ -114,6 +128,29 @@ def _optional_text(key: str, value: Any) -> str | None:
     )
 
 
+def _key_list(key: str, value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list | tuple) or not value:
+        # Never the value itself: it would put a key in the deploy's log.
+        got = "an empty list" if isinstance(value, list | tuple) else f"a {type(value).__name__}"
+        raise ImproperlyConfigured(
+            f"{SETTINGS_NAME}['{key}'] must be a non-empty list of keys (the first encrypts, "
+            f"all decrypt), got {got}."
+        )
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            raise ImproperlyConfigured(
+                f"{SETTINGS_NAME}['{key}'][{index}] must be a non-empty string, got a "
+                f"{type(item).__name__}."
+            )
+        if item in value[:index]:
+            raise ImproperlyConfigured(
+                f"{SETTINGS_NAME}['{key}'][{index}] repeats an earlier key."
+            )
+    return tuple(value)
+
+
 def _small_count(key: str, value: Any, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise ImproperlyConfigured(
@@ -127,6 +164,24 @@ def _reason_length(key: str, value: Any) -> int:
         raise ImproperlyConfigured(
             f"{SETTINGS_NAME}['{key}'] must be a whole number from 1 to 1000, got {value!r}."
         )
+    return value
+
+
+def _key_id(key: str, value: Any) -> str:
+    if not isinstance(value, str) or not 0 < len(value) <= 64 or not value.replace("-", "").replace("_", "").isalnum():
+        raise ImproperlyConfigured(f"{SETTINGS_NAME}[{key!r}] must be 1-64 letters, digits, '-' or '_'.")
+    return value
+
+
+def _choice(key: str, value: Any, choices: tuple[str, ...]) -> str:
+    if value not in choices:
+        raise ImproperlyConfigured(f"{SETTINGS_NAME}[{key!r}] must be one of {', '.join(choices)}.")
+    return value
+
+
+def _flag(key: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ImproperlyConfigured(f"{SETTINGS_NAME}[{key!r}] must be True or False.")
     return value
 
 
@@ -169,11 +224,15 @@ _VALIDATORS = {
     "BILLING": _optional_text,
     "PROVISIONER_WEBHOOK_URL": _optional_text,
     "PROVISIONER_WEBHOOK_SECRET": _optional_text,
+    "PROVISIONER_WEBHOOK_KEY_ID": lambda k, v: _key_id(k, v),
     "PROVISIONER_WEBHOOK_TIMEOUT": lambda k, v: _small_count(k, v, 1, 300),
     "PROVISIONER_WEBHOOK_RETRIES": lambda k, v: _small_count(k, v, 0, 20),
+    "ENCRYPTION_KEYS": _key_list,
     "ENCRYPTION_KEY": _optional_text,
     "CANCELLATION_REASON_MAX_LENGTH": _reason_length,
     "PAYMENT_URL_TEMPLATES": _url_templates,
+    "OWNER_REMOVED_POLICY": lambda k, v: _choice(k, v, ("CANCEL_NOW", "CANCEL_AT_PERIOD_END")),
+    "OWNER_REMOVED_KEEP_EMAIL": lambda k, v: _flag(k, v),
 }
 assert set(_VALIDATORS) == {f.name for f in fields(ServicesSettings)}
 
@@ -191,9 +250,19 @@ def _clean(raw: Any, *, allowed: tuple[str, ...] | None = None, source: str) -> 
     return {key: _VALIDATORS[key](key, value) for key, value in raw.items()}
 
 
+def _check_together(values: dict) -> None:
+    if values.get("ENCRYPTION_KEYS") and values.get("ENCRYPTION_KEY"):
+        raise ImproperlyConfigured(
+            f"{SETTINGS_NAME}['ENCRYPTION_KEYS'] and {SETTINGS_NAME}['ENCRYPTION_KEY'] are both "
+            "set; use ENCRYPTION_KEYS alone (list the single key's value in it)."
+        )
+
+
 def load_settings() -> ServicesSettings:
     raw = getattr(django_settings, SETTINGS_NAME, {})
-    return ServicesSettings(**_clean(raw, source=f"settings.{SETTINGS_NAME}"))
+    values = _clean(raw, source=f"settings.{SETTINGS_NAME}")
+    _check_together(values)
+    return ServicesSettings(**values)
 
 
 @functools.cache
@@ -208,5 +277,5 @@ def clean_automation_overrides(raw: Any) -> dict:
 
 @receiver(setting_changed)
 def _reset_on_change(*, setting: str, **kwargs) -> None:
-    if setting in (SETTINGS_NAME, "SECRET_KEY"):
+    if setting in (SETTINGS_NAME, "SECRET_KEY", "SECRET_KEY_FALLBACKS"):
         get_settings.cache_clear()

@@ -19,9 +19,11 @@ from django.utils import timezone
 from .actors import SYSTEM
 from .billing.cycles import first_due_date
 from .enums import ActivationMode, ProvisioningState, ServiceEventType, ServiceStatus
+from .errors import ServiceError
 from .events import build_event, service_events_create
 from .models import Service, ServicePlan
 from .provisioning import get_provisioner
+from .validation import clean_options
 
 logger = logging.getLogger(__name__)
 
@@ -74,6 +76,22 @@ def plans_for_lines(lines: tuple[PaidOrderLine, ...]) -> dict[UUID, ServicePlan]
     return result
 
 
+def _fit(field: str, value: str) -> str:
+    """A snapshot from the host cut to its column (a paid service is never refused for a
+    long name: Saleor's billing name alone may be 513 characters)."""
+    return (value or "")[: Service._meta.get_field(field).max_length]
+
+
+def _bounded_options(line: PaidOrderLine) -> dict[str, Any]:
+    """The line's options within validation's bounds; beyond them they are not stored
+    (logged), since a paid service is never refused for its options."""
+    try:
+        return clean_options(dict(line.options))
+    except ServiceError as error:
+        logger.warning("Options of order line %s not stored: %s", line.line_id, error.message)
+        return {}
+
+
 def _lock_order(order_id: UUID) -> None:
     with connection.cursor() as cursor:
         cursor.execute(
@@ -96,16 +114,16 @@ def _new_service(
     active_now = automatic and not provisioning
     return Service(
         user_id=order.user_id,
-        user_email=order.user_email,
-        customer_name=order.customer_name,
+        user_email=_fit("user_email", order.user_email),
+        customer_name=_fit("customer_name", order.customer_name),
         order_id=order.order_id,
         order_line_id=line.line_id,
         unit_index=unit_index,
-        channel_slug=order.channel_slug,
+        channel_slug=_fit("channel_slug", order.channel_slug),
         product_id=line.product_id,
         variant_id=line.variant_id,
-        product_name=line.product_name,
-        variant_name=line.variant_name,
+        product_name=_fit("product_name", line.product_name),
+        variant_name=_fit("variant_name", line.variant_name),
         plan=plan,
         billing_cycle=plan.billing_cycle,
         recurring_amount=line.unit_price,
@@ -114,10 +132,12 @@ def _new_service(
         billing_anchor_day=today.day,
         status=ServiceStatus.ACTIVE if active_now else ServiceStatus.PENDING,
         activated_at=now if active_now else None,
-        options=dict(line.options),
+        options=_bounded_options(line),
         provisioning_state=(
             ProvisioningState.QUEUED if automatic and provisioning else ProvisioningState.NOT_REQUIRED
         ),
+        # The first provisioner call is numbered with the row (no extra statement).
+        provisioning_sequence=1 if automatic and provisioning else 0,
     )
 
 
@@ -165,7 +185,7 @@ def create_services_for_paid_order(
         )
         queued = [s.pk for s in services if s.provisioning_state == ProvisioningState.QUEUED]
         if queued:
-            transaction.on_commit(lambda: [provisioner.provision(pk) for pk in queued])
+            transaction.on_commit(lambda: [provisioner.provision(pk, sequence=1) for pk in queued])
     logger.info(
         "Created %d service(s) for paid order %s.", len(services), paid_order.order_id
     )

@@ -40,7 +40,7 @@ def _owes_email(service: Service, type: ServiceEventType, parameters: dict) -> b
     return type in EMAIL_EVENTS
 
 
-def _jsonable(value: Any) -> Any:
+def jsonable(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime | date):
@@ -48,16 +48,16 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, Decimal | UUID):
         return str(value)
     if isinstance(value, dict):
-        return {key: _jsonable(item) for key, item in value.items()}
+        return {key: jsonable(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
-        return [_jsonable(item) for item in value]
+        return [jsonable(item) for item in value]
     return value
 
 
 def build_event(
     *, service: Service, type: ServiceEventType, actor: Actor, email: bool = True, **parameters: Any
 ) -> ServiceEvent:
-    parameters = {key: _jsonable(value) for key, value in parameters.items() if value is not None}
+    parameters = {key: jsonable(value) for key, value in parameters.items() if value is not None}
     return ServiceEvent(
         service=service,
         type=type,

@@ -28,6 +28,14 @@ class Requestor:
     user: Any = None  # an authenticated, active user
     app: Any = None
     can_manage_services: bool = False
+    # A staff user (or an app), whether or not it holds the permission: without it, it
+    # is a customer for its own services and gets the permission error for any other.
+    is_staff: bool = False
+
+    @property
+    def lacks_permission(self) -> bool:
+        """Staff (or an app) without the permission to manage services."""
+        return (self.is_staff or self.app is not None) and not self.can_manage_services
 
     @property
     def staff_actor(self) -> Actor:
@@ -76,6 +84,12 @@ class Host(Protocol):
     ) -> dict[tuple[int, str], tuple[Decimal, str]]:
         """The catalogue price (amount, currency) of each (variant id, channel slug)
         that has one: the price as entered in the channel, before discounts."""
+
+    def http_post(
+        self, url: str, body: bytes, *, headers: dict[str, str], timeout: float
+    ) -> tuple[int, str]:
+        """POST to a URL outside (inside Saleor through its hardened client and IP
+        filter); returns (status, body text). Network failures raise OSError."""
 
     def default_billing_path(self) -> str | None:
         """Dotted path of the billing backend used when SALEOR_SERVICES['BILLING'] is unset."""

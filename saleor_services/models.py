@@ -111,6 +111,10 @@ class ServicePlanPrice(models.Model):
         return f"<ServicePlanPrice plan={self.plan_id} {self.channel_slug} {self.amount} {self.currency}>"
 
 
+# Columns added after 0.1.0 have database defaults too, so code of the previous release
+# keeps working against the migrated schema while a deploy rolls out.
+
+
 class Service(models.Model):
     # Foreign keys are indexed by the composite indexes that lead with them (Meta), or
     # partially where mostly empty: every index costs each insert and status change.
@@ -118,7 +122,10 @@ class Service(models.Model):
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        # Not SET_NULL: the host's "customer deleted" hooks run after the user row is
+        # gone, and they find the departed owner's services by this id (owners.py).
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
         related_name="services",
         db_index=False,
     )
@@ -148,7 +155,7 @@ class Service(models.Model):
     billing_anchor_day = models.PositiveSmallIntegerField(default=1)
     # Days the service has been paused since the anchor was set: due dates are the
     # anchored dates shifted by these, so pauses never move the anchor itself.
-    paused_days = models.PositiveIntegerField(default=0)
+    paused_days = models.PositiveIntegerField(default=0, db_default=0)
     status = models.CharField(
         max_length=16, choices=ServiceStatus.choices, default=ServiceStatus.PENDING
     )
@@ -164,6 +171,8 @@ class Service(models.Model):
         default=ProvisioningState.NOT_REQUIRED,
     )
     provisioning_error = models.TextField(blank=True)
+    # Calls to the provisioner so far: each call carries its number (queue_provisioning).
+    provisioning_sequence = models.PositiveIntegerField(default=0, db_default=0)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -368,8 +377,8 @@ class Renewal(models.Model):
     checkout_id = models.UUIDField(null=True, blank=True, db_index=True)
     order_id = models.UUIDField(null=True, blank=True, db_index=True)
     # Why the document could not be made (status FAILED), for staff.
-    document_error = models.CharField(max_length=1000, blank=True)
-    refunded_amount = models.DecimalField(**MONEY, default=0)
+    document_error = models.CharField(max_length=1000, blank=True, default="", db_default="")
+    refunded_amount = models.DecimalField(**MONEY, default=0, db_default=0)
     # Day offsets whose reminder went out (a JSON list rather than an array column, so
     # bulk_create writes new renewals with one UNNEST statement); the suspension warning, once.
     reminders_sent = models.JSONField(default=list, blank=True)

@@ -13,7 +13,7 @@ from .conf import clean_automation_overrides
 from .enums import ActivationMode, BillingCycle, CancellationMode
 from .errors import ServiceError, ServiceErrorCode
 from .models import ServicePlan
-from .validation import clean_text
+from .validation import MAX_LABEL_LENGTH, MAX_LIST_VALUES, MAX_PLAN_NAME_LENGTH, clean_text
 
 _UNSET: Any = object()
 _CHOICES = {
@@ -47,10 +47,17 @@ def _clean_money(amount, currency, *, field: str) -> tuple[Decimal, str]:
     return amount, currency
 
 
+def _at_most(values: list, field: str) -> list:
+    if len(values) > MAX_LIST_VALUES:
+        raise _error(ServiceErrorCode.LIMIT_EXCEEDED, field, f"At most {MAX_LIST_VALUES} values.")
+    return values
+
+
 def _clean_prices(prices) -> list[dict]:
     cleaned, channels = [], set()
+    _at_most(prices, "prices")
     for price in prices:
-        channel = clean_text(price.get("channel_slug"), field="prices", max_length=255, required=True)
+        channel = clean_text(price.get("channel_slug"), field="prices", max_length=MAX_LABEL_LENGTH, required=True)
         if channel in channels:
             raise _error(ServiceErrorCode.UNIQUE, "prices", f"Two prices for the channel {channel!r}.")
         channels.add(channel)
@@ -73,7 +80,7 @@ def _clean(plan: ServicePlan | None, values: dict[str, Any]) -> tuple[dict, list
     if values.get("prices") is not None:
         values["prices"] = _clean_prices(values["prices"])
     if "name" in values:
-        values["name"] = clean_text(values["name"], field="name", max_length=250, required=True)
+        values["name"] = clean_text(values["name"], field="name", max_length=MAX_PLAN_NAME_LENGTH, required=True)
     for field in ("variant_id", "product_id"):
         value = values.get(field)
         if value is not None and not (isinstance(value, int) and 0 < value <= _MAX_ID):
@@ -104,7 +111,7 @@ def _clean(plan: ServicePlan | None, values: dict[str, Any]) -> tuple[dict, list
     if variant_id is None and duplicates.filter(variant_id=None, product_id=product_id).exists():
         raise _error(ServiceErrorCode.UNIQUE, "product_id", "This product already has a plan.")
     if targets is not None:
-        targets = sorted(set(targets))
+        targets = sorted(set(_at_most(targets, "change_targets")))
         if plan is not None and plan.pk in targets:
             raise _error(ServiceErrorCode.INVALID, "change_targets", "A plan cannot target itself.")
         if ServicePlan.objects.filter(pk__in=targets).count() != len(targets):

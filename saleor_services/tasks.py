@@ -46,7 +46,9 @@ def compact_service_status_counts() -> int:
 
 @shared_task(bind=True, name="saleor_services.call_provisioning_webhook")
 @writes
-def call_provisioning_webhook(self, service_id: int, operation: str) -> str:
+def call_provisioning_webhook(
+    self, service_id: int, operation: str, sequence: int = 0, event_id: str = ""
+) -> str:
     """One webhook call; retried with exponential backoff, the outcome recorded."""
     from .conf import get_settings
     from .provisioning import outcome
@@ -56,7 +58,7 @@ def call_provisioning_webhook(self, service_id: int, operation: str) -> str:
     if service is None:
         return "gone"
     try:
-        answer = post(operation, payload(service, operation))
+        answer = post(operation, payload(service, operation, event_id=event_id, sequence=sequence))
     except TransientFailure as error:
         if self.request.retries < get_settings().PROVISIONER_WEBHOOK_RETRIES:
             # Backoff 1, 2, 4 … seconds; the last try records the outcome.

@@ -32,7 +32,7 @@ class StandaloneHost:
         if user is None or not user.is_authenticated or not user.is_active:
             return Requestor()
         can_manage = user.is_staff and user.has_perm(STAFF_PERMISSION)
-        return Requestor(user=user, can_manage_services=can_manage)
+        return Requestor(user=user, can_manage_services=can_manage, is_staff=user.is_staff)
 
     def permission_denied(self, *, staff: bool) -> Exception:
         if staff:
@@ -69,6 +69,19 @@ class StandaloneHost:
     def variant_channel_prices(self, variant_channels):
         # No catalogue here: a plan's price is the one staff set.
         return {}
+
+    def http_post(self, url, body, *, headers, timeout):
+        import urllib.error
+        import urllib.request
+
+        request = urllib.request.Request(url, data=body, method="POST", headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                return response.status, response.read(1_000_000).decode(errors="replace")
+        except urllib.error.HTTPError as error:
+            return error.code, ""
+        except (urllib.error.URLError, TimeoutError) as error:
+            raise OSError(str(error)) from None
 
     def default_billing_path(self) -> None:
         # The renewal is the invoice; staff record payments with serviceRenewalMarkPaid.

@@ -7,7 +7,8 @@ from urllib.parse import urlsplit
 BASE_DIR = Path(__file__).resolve().parent
 
 SECRET_KEY = os.environ.get("SERVICES_SECRET_KEY", "standalone-host-not-for-production")
-DEBUG = os.environ.get("SERVICES_DEBUG", "1") == "1"
+# Off unless asked for (SERVICES_DEBUG=1): the demo must not answer with debug pages.
+DEBUG = os.environ.get("SERVICES_DEBUG", "0") == "1"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 
 

@@ -109,6 +109,29 @@ describe("App", () => {
     expect(dispatched.find((action) => action.type === "updateRouting")!.payload.newRoute).toBe("/plans");
   });
 
+  it("shows a service whose password cannot be decrypted, saying so, and fails on other errors", async () => {
+    const answer = (errors: { message: string; path: string[]; extensions: { code: string } }[]) => vi.fn(
+      async () => new Response(
+        JSON.stringify({ data: { service: { ...DETAIL, availableActions: [] } }, errors }),
+        { headers: { "Content-Type": "application/json" } },
+      ),
+    ) as unknown as typeof fetch;
+    const unavailable = { message: "The password cannot be decrypted", path: ["service", "password"],
+      extensions: { code: "CREDENTIALS_UNAVAILABLE" } };
+    const { bridge, handshake } = standInBridge();
+    const view = renderApp(bridge, answer([unavailable]), "/services/U2VydmljZTox");
+    handshake();
+    await screen.findByTestId("service-detail");
+    expect(screen.getByTestId("password-unavailable").textContent).toContain("encryption keys");
+    view.unmount();
+
+    const other = standInBridge();
+    renderApp(other.bridge, answer([{ ...unavailable, extensions: { code: "INVALID" } }]), "/services/U2VydmljZTox");
+    other.handshake();
+    await screen.findByText(/The password cannot be decrypted/);
+    expect(screen.queryByTestId("service-detail")).toBeNull();
+  });
+
   it("offers on the detail page only the actions the API reports as available", async () => {
     const { bridge, handshake } = standInBridge();
     renderApp(bridge, detailApi(["SUSPEND", "CANCEL", "MARK_FRAUD"]), "/services/U2VydmljZTox");

@@ -1,6 +1,6 @@
 """The billing port: the host's payable document for a renewal (or an upgrade).
 
-Inside Saleor the adapter (`saleor_services.saleor.renewal_orders`) makes it in Saleor;
+Inside Saleor the adapter (`saleor_services.saleor.renewal_checkouts`) makes it in Saleor;
 elsewhere the renewal itself is the document and staff record the payment.
 """
 

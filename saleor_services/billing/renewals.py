@@ -13,13 +13,14 @@ from ..errors import ServiceError, ServiceErrorCode
 from ..events import service_event_create
 from ..lifecycle import change_status, clear_suspension, lock_service
 from ..models import Renewal
-from ..provisioning import get_provisioner
+from ..provisioning import queue_provisioning
 from ..transitions import ServiceAction
 from ..validation import bounded_text
 from .money import quantize_money
 from .plan_prices import plan_price
 from .port import get_billing
 from .renewal_states import SETTLED, RenewalAction, renewal_target
+from .voiding import void_open_renewals
 
 # Statuses in which paying a renewal moves the service on.
 _BILLED = frozenset({ServiceStatus.ACTIVE, ServiceStatus.SUSPENDED, ServiceStatus.PAUSED})
@@ -61,7 +62,7 @@ def renewal_mark_paid(
         renewal.save(update_fields=["status", "paid_at", "updated_at"])
         old_due = service.next_due_date
         if renewal.kind == RenewalKind.UPGRADE:
-            _apply_upgrade(service, renewal, actor)
+            _apply_upgrade(service, renewal, actor, today)
         # One cycle on from the old due date, not from the payment date; only once.
         elif service.status in _BILLED and service.next_due_date == renewal.period_start:
             service.next_due_date = renewal.period_end
@@ -81,6 +82,11 @@ def renewal_mark_paid(
             paid_after=was if was != RenewalStatus.OPEN else None,
         )
         _lift_non_payment_suspension(service, renewal, today)
+        if not by_host:
+            # Paid outside the document (staff recorded it): release the document, so
+            # the customer is not asked to pay it again.
+            billing = get_billing()
+            transaction.on_commit(lambda: billing.void_documents_later([renewal.pk]))
         return renewal
 
 
@@ -219,9 +225,7 @@ def _switch_plan(service, plan, actor: Actor) -> list[str]:
         new_plan_id=plan.pk,
         amount=service.recurring_amount,
     )
-    provisioner = get_provisioner()
-    if provisioner is not None:
-        transaction.on_commit(lambda: provisioner.change_plan(service.pk))
+    queue_provisioning([service.pk], "change_plan")
     return ["plan", "recurring_amount", "pending_plan"]
 
 
@@ -230,8 +234,19 @@ def _apply_pending_plan(service, actor: Actor) -> list[str]:
     return _switch_plan(service, service.pending_plan, actor)
 
 
-def _apply_upgrade(service, renewal, actor: Actor) -> None:
-    """A paid upgrade switches plan and recurring amount at once (the period stays)."""
+def _apply_upgrade(service, renewal, actor: Actor, today: date) -> None:
+    """A paid upgrade switches plan and recurring amount at once (the period stays).
+
+    A renewal already issued for the next period at the old price is superseded: it is
+    voided and the period's renewal issued again at the new price.
+    """
     if service.status in _BILLED and renewal.target_plan_id is not None:
         fields = _switch_plan(service, renewal.target_plan, actor)
         service.save(update_fields=[*fields, "updated_at"])
+        superseded = void_open_renewals(
+            [service], actor=actor, reason="Superseded by a plan change.", kind=RenewalKind.RENEWAL
+        )
+        if superseded:
+            from ..automation import issue_renewals
+
+            issue_renewals([service.pk], today)

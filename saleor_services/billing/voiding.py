@@ -22,6 +22,7 @@ def void_open_renewals(
     actor: Actor,
     reason: str,
     period_start_from: date | None = None,
+    kind: str | None = None,
 ) -> list[Renewal]:
     """Void the services' open (or failed) renewals, optionally only those of periods
     from `period_start_from` on; one UPDATE and one INSERT of events. Returns them."""
@@ -33,6 +34,8 @@ def void_open_renewals(
     )
     if period_start_from is not None:
         renewals = renewals.filter(period_start__gte=period_start_from)
+    if kind is not None:
+        renewals = renewals.filter(kind=kind)
     voided = list(renewals.order_by("pk").only("pk", "service_id", "status", "period_start", "kind"))
     if not voided:
         return []

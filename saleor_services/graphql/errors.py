@@ -2,6 +2,7 @@
 
 import graphene
 from graphene.utils.str_converters import to_camel_case
+from graphql import GraphQLError
 
 from ..errors import ServiceErrorCode as DomainErrorCode
 
@@ -36,3 +37,16 @@ def error_from(exception, *, service_id: str | None = None) -> dict:
         "code": exception.code.value,
         "service_id": service_id,
     }
+
+
+class ServiceGraphQLError(GraphQLError):
+    """A typed refusal outside a mutation's `errors` (a query field, a request limit).
+
+    Its code is `extensions.code` in both hosts: a `ServiceErrorCode` value or a limit's
+    code (limits.py). Saleor adds `extensions.exception.code` (the class name) itself.
+    """
+
+    def __init__(self, message: str, *, code: str, nodes=None):
+        # A dict of its own: Saleor's error formatter writes into it.
+        super().__init__(message, nodes=nodes, extensions={"code": str(code)})
+        self.code = str(code)

@@ -2,11 +2,12 @@
 
 import graphene
 
+from ..validation import MAX_LIST_VALUES, MAX_SEARCH_LENGTH
 from .enums import ServiceCancellationRequestStatusEnum, ServiceStatusEnum
 from .ids import decode_ids
 from .shared import Date
 
-MAX_FILTER_VALUES = 100
+MAX_FILTER_VALUES = MAX_LIST_VALUES
 
 
 class ServiceDateRangeInput(graphene.InputObjectType):
@@ -56,7 +57,7 @@ def service_filter_arguments(filter_input) -> dict:
         "statuses": _bounded(filter_input.get("status"), "status"),
         "include_archived": bool(filter_input.get("include_archived")),
         "servers": _bounded(filter_input.get("servers"), "servers"),
-        "customer": (filter_input.get("customer") or "")[:256] or None,
+        "customer": (filter_input.get("customer") or "")[:MAX_SEARCH_LENGTH] or None,
     }
     for key, type_name, target in (
         ("plans", "ServicePlan", "plan_ids"),

@@ -3,12 +3,13 @@
 import functools
 
 import graphene
-from graphql import GraphQLError
 
 from .. import automation, selectors, status_counts
 from ..billing.plan_changes import service_change_plan_preview
 from ..errors import ServiceError
 from ..models import Service as ServiceModel
+from ..owners import customer_data_export
+from ..validation import MAX_SEARCH_LENGTH
 from .auth import actor_for, require_signed_in, require_staff
 from .connections import (
     ServiceCancellationRequestCountableConnection,
@@ -18,6 +19,7 @@ from .connections import (
     page_connection,
 )
 from .context import read_alias
+from .errors import ServiceGraphQLError
 from .filters import (
     ServiceCancellationRequestFilterInput,
     ServiceFilterInput,
@@ -25,7 +27,7 @@ from .filters import (
 )
 from .ids import decode_id
 from .prefetch import prefetch_services
-from .shared import Date
+from .shared import JSON, Date
 from .sorting import (
     CANCELLATION_REQUEST_SORT_KEYS,
     SERVICE_PLAN_SORT_KEYS,
@@ -36,18 +38,22 @@ from .sorting import (
     sort_keys,
 )
 from .types import Service, ServiceAutomationStepPreview, ServicePlan, ServicePlanChangeQuote
+from .visibility import refused_as_not_visible
 
-MAX_SEARCH = 256
+MAX_SEARCH = MAX_SEARCH_LENGTH
 
 
 def _as_graphql_error(function):
     """Typed refusals in queries become GraphQL errors (mutations return them as data)."""
 
-    def wrapper(*args, **kwargs):
+    def wrapper(root, info, **kwargs):
         try:
-            return function(*args, **kwargs)
+            return function(root, info, **kwargs)
         except ServiceError as error:
-            raise GraphQLError(error.message) from None
+            refusal = refused_as_not_visible(info, error)
+            if refusal is not None:
+                raise refusal from None
+            raise ServiceGraphQLError(error.message, code=error.code) from None
 
     return wrapper
 
@@ -134,6 +140,16 @@ class ServicesQueries(graphene.ObjectType):
         date=Date(description="The day to preview (default: today)."),
         description="What each daily step would do on that day; changes nothing. Requires MANAGE_ORDERS.",
     )
+    service_customer_data = graphene.Field(
+        JSON,
+        required=True,
+        email=graphene.String(required=True, description="The customer's e-mail address."),
+        description=(
+            "Everything kept about one customer (services without credentials, renewals, "
+            "cancellation requests, activity logs), to answer a data-access request. "
+            "Requires MANAGE_ORDERS."
+        ),
+    )
     service_change_plan_preview = graphene.Field(
         ServicePlanChangeQuote,
         id=graphene.Argument(graphene.ID, required=True, description="ID of the service."),
@@ -156,6 +172,12 @@ class ServicesQueries(graphene.ObjectType):
             }
             for name, step in steps.items()
         ]
+
+    @staticmethod
+    @_as_graphql_error
+    def resolve_service_customer_data(_root, info, email):
+        require_staff(info)
+        return customer_data_export(email=email[:254])
 
     @staticmethod
     @_as_graphql_error
@@ -187,7 +209,7 @@ class ServicesQueries(graphene.ObjectType):
     @_as_graphql_error
     def resolve_service(_root, info, id):
         require_signed_in(info)
-        return Service.get_node(info, decode_id(id, "Service"))
+        return Service.with_password(Service.get_node(info, decode_id(id, "Service")))
 
     @staticmethod
     @_as_graphql_error

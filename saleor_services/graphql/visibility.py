@@ -2,6 +2,7 @@
 
 from .. import models
 from ..enums import ServiceEventType as EventType
+from ..errors import ServiceErrorCode
 from ..host import get_host
 from .auth import is_staff
 from .context import read_alias, requestor_from
@@ -21,13 +22,32 @@ STAFF_ONLY_EVENTS = frozenset(
     }
 )
 
-# Set on a service fetched on its own (`service(id)`): the one place its password shows.
+# Set by `service(id:)` on the service it answers: the one place its password shows
+# (not `node(id:)`, lists, mutation payloads or services reached through another field).
 PASSWORD_VISIBLE = "_saleor_services_password_visible"
 
 
 def staff_only(info) -> None:
     if not is_staff(info):
         raise get_host().permission_denied(staff=True)
+
+
+def not_visible(info):
+    """What a service (or a row of one) the requestor may not see answers, once the
+    lookup among the visible ones missed: nothing for a customer, exactly as for one that
+    does not exist; the permission error for staff without MANAGE_ORDERS, who are
+    customers only for their own services. Neither tells whether the id exists."""
+    if requestor_from(info).lacks_permission:
+        raise get_host().permission_denied(staff=True)
+    return None
+
+
+def refused_as_not_visible(info, error) -> Exception | None:
+    """The permission error to raise instead of a domain "service not found" for staff
+    without MANAGE_ORDERS (see `not_visible`); None when the refusal stands."""
+    if error.code == ServiceErrorCode.NOT_FOUND and error.field == "id" and requestor_from(info).lacks_permission:
+        return get_host().permission_denied(staff=True)
+    return None
 
 
 def visible_services(info):
@@ -43,4 +63,5 @@ def visible_services(info):
 
 def row_of_visible_service(info, model, pk):
     """A row (renewal, cancellation request) of a service the requestor may see, or None."""
-    return model.objects.using(read_alias(info)).filter(pk=pk, service__in=visible_services(info)).first()
+    row = model.objects.using(read_alias(info)).filter(pk=pk, service__in=visible_services(info)).first()
+    return row if row is not None else not_visible(info)

@@ -23,7 +23,7 @@ from ..enums import (
 from ..errors import ServiceError, ServiceErrorCode
 from ..events import build_event, service_events_create
 from ..models import CancellationRequest, Service
-from ..provisioning import get_provisioner
+from ..provisioning import queue_provisioning
 from ..transitions import CUSTOMER_ACTIONS, TRANSITIONS, ServiceAction, is_allowed, target_status
 
 # Which provisioner call follows a transition, and from which statuses the service was
@@ -68,19 +68,13 @@ def check_customer_may(actor: Actor, action: ServiceAction) -> None:
 
 def _call_provisioner_after_commit(moves: list[tuple[Service, str]], action: ServiceAction) -> None:
     call = _PROVISIONER_CALLS.get(action)
-    provisioner = get_provisioner()
-    if call is None or provisioner is None:
+    if call is None:
         return
     method, running_statuses = call
-    service_ids = [
-        service.pk
-        for service, old in moves
-        if running_statuses is None or old in running_statuses
-    ]
-    if service_ids:
-        transaction.on_commit(
-            lambda: [getattr(provisioner, method)(service_id) for service_id in service_ids]
-        )
+    queue_provisioning(
+        [service.pk for service, old in moves if running_statuses is None or old in running_statuses],
+        method,
+    )
 
 
 def change_status_many(

@@ -47,7 +47,9 @@ def render_email(event: ServiceEvent, renewals: dict[int, Renewal] | None = None
         "event": event,
         "parameters": _parameters(event),
         "renewal": (renewals or {}).get(renewal_id),
-        "password": service.password.reveal(),
+        # Decrypted only by a template that shows it (the activation e-mail): a rotated
+        # key fails that e-mail alone (kept pending and retried), not every e-mail.
+        "password": service.password.reveal,
     }
     language = getattr(service.user, "language_code", None) or settings.LANGUAGE_CODE
     with translation.override(language):

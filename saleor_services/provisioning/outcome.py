@@ -11,7 +11,7 @@ from ..events import service_event_create
 from ..lifecycle.engine import change_status, lock_service
 from ..models import Service
 from ..transitions import ServiceAction
-from . import get_provisioner
+from . import get_provisioner, queue_provisioning
 
 
 def service_for_call(service_id: int) -> Service | None:
@@ -133,5 +133,5 @@ def service_provisioning_retry(*, service_id: int, actor: Actor) -> Service:
         service.provisioning_state = ProvisioningState.QUEUED
         service.save(update_fields=["provisioning_state", "updated_at"])
         service_event_create(service=service, type=ServiceEventType.PROVISIONING_QUEUED, actor=actor)
-        transaction.on_commit(lambda: provisioner.provision(service.pk))
+        queue_provisioning([service.pk], "provision")
         return service

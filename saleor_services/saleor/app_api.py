@@ -25,10 +25,6 @@ class SaleorRefused(Exception):
         self.errors = errors
         super().__init__("; ".join(_describe(error) for error in errors))
 
-    @property
-    def fields(self) -> set[str]:
-        return {error.get("field") or "" for error in self.errors}
-
 
 def _describe(error: dict) -> str:
     field, message = error.get("field"), error.get("message") or error.get("code") or "refused"
@@ -37,6 +33,12 @@ def _describe(error: dict) -> str:
 
 class SaleorFailed(Exception):
     """The GraphQL execution itself failed (an exception inside Saleor)."""
+
+
+def with_app_permissions(manifest: dict) -> dict:
+    """The extension's manifest with the App's own permissions (its extensions keep
+    theirs: MANAGE_ORDERS)."""
+    return {**manifest, "permissions": list(APP_PERMISSIONS)}
 
 
 def app_permissions():

@@ -6,12 +6,15 @@ from django.conf import settings
 from django.db import transaction
 
 from ..dashboard.manifest import APP_ID, build_manifest
+from .app_api import with_app_permissions
 from .plugin import ServicesPlugin
 
 
 def manifest_for_url(public_url: str) -> dict:
     root = f"{public_url.rstrip('/')}/plugins/global/{ServicesPlugin.PLUGIN_ID}/"
-    return build_manifest(app_url=f"{root}dashboard/", token_target_url=f"{root}register")
+    return with_app_permissions(
+        build_manifest(app_url=f"{root}dashboard/", token_target_url=f"{root}register")
+    )
 
 
 def clean(manifest: dict) -> dict:

@@ -4,6 +4,7 @@ from django.http import HttpResponseNotFound, JsonResponse
 
 from ..dashboard.manifest import build_manifest
 from ..dashboard.serving import dashboard_response
+from .app_api import with_app_permissions
 
 DASHBOARD_PREFIX = "/dashboard/"
 
@@ -14,7 +15,9 @@ def plugin_root(request, plugin_id: str) -> str:
 
 def manifest_for(request, plugin_id: str) -> dict:
     root = plugin_root(request, plugin_id)
-    return build_manifest(app_url=f"{root}dashboard/", token_target_url=f"{root}register")
+    return with_app_permissions(
+        build_manifest(app_url=f"{root}dashboard/", token_target_url=f"{root}register")
+    )
 
 
 def plugin_route(request, path: str, *, plugin_id: str):

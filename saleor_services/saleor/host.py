@@ -1,5 +1,5 @@
 """Saleor as the package's host: Saleor's authentication, permissions, database routing,
-GraphQL types, renewal orders and App."""
+GraphQL types, renewal checkouts and App."""
 
 import contextlib
 
@@ -33,12 +33,14 @@ class SaleorHost:
                 app=app,
                 can_manage_services=app.is_active and app.has_perm(OrderPermissions.MANAGE_ORDERS),
             )
-        user = context.user
-        if user is None or not user.is_authenticated or not user.is_active:
+        # Saleor's `context.user` is a lazy object that may wrap None (anonymous).
+        user = getattr(context, "user", None)
+        if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
             return Requestor()
         return Requestor(
             user=user,
             can_manage_services=user.is_staff and user.has_perm(OrderPermissions.MANAGE_ORDERS),
+            is_staff=user.is_staff,
         )
 
     def permission_denied(self, *, staff: bool) -> Exception:
@@ -74,10 +76,29 @@ class SaleorHost:
         return {"order": order_field(), "user": user_field()}
 
     def renewal_fields(self) -> dict:
-        return {}
+        from .graphql_fields import renewal_checkout_field, renewal_order_field
+
+        return {"checkout": renewal_checkout_field(), "order": renewal_order_field()}
+
+    def variant_channel_prices(self, variant_channels):
+        from .catalogue import variant_channel_prices
+
+        return variant_channel_prices(variant_channels)
+
+    def http_post(self, url, body, *, headers, timeout):
+        import requests
+        from saleor.core.http_client import HTTPClient
+
+        try:
+            response = HTTPClient.send_request(
+                "POST", url, data=body, headers=headers, timeout=timeout, allow_redirects=False
+            )
+        except requests.RequestException as error:
+            raise OSError(str(error)) from None
+        return response.status_code, response.text[:1_000_000]
 
     def default_billing_path(self) -> str:
-        return "saleor_services.saleor.renewal_orders.SaleorBilling"
+        return "saleor_services.saleor.renewal_checkouts.SaleorBilling"
 
     def automation_steps(self) -> dict:
         from .reconcile import reconcile

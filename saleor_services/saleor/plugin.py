@@ -2,11 +2,19 @@ import logging
 
 from saleor.plugins.base_plugin import BasePlugin
 
-from ..billing.renewals import renewal_mark_paid
 from ..creation import create_services_for_paid_order
-from .orders import is_renewal_order, paid_order_from_saleor, renewal_id_of
+from .orders import is_renewal_order, paid_order_from_saleor
 
 logger = logging.getLogger(__name__)
+
+
+def _never_raise(what: str, pk, call, *, then: str = "the reconciliation sweep will retry") -> None:
+    """Saleor calls the hooks after its commit, in the customer's or staff's request: a
+    failure is logged and left to the reconciliation step, never raised into Saleor."""
+    try:
+        call()
+    except Exception:
+        logger.exception("Could not %s %s; %s.", what, pk, then)
 
 
 class ServicesPlugin(BasePlugin):
@@ -29,21 +37,59 @@ class ServicesPlugin(BasePlugin):
         return plugin_route(request, path or "", plugin_id=self.PLUGIN_ID)
 
     def order_fully_paid(self, order, previous_value, webhooks=None):
-        """Runs after commit inside Saleor's checkout and may run more than once.
+        """Runs after commit inside Saleor's checkout and may run more than once."""
 
-        It must never raise: a failure is logged and the reconciliation sweep makes
-        the services later.
-        """
-        renewal = is_renewal_order(order)
-        try:
-            if renewal:
-                renewal_mark_paid(renewal_id=renewal_id_of(order), by_host=True)
+        def record():
+            if is_renewal_order(order):
+                from .renewal_payments import renewal_order_paid
+
+                renewal_order_paid(order)
             else:
                 create_services_for_paid_order(paid_order_from_saleor(order))
-        except Exception:
-            logger.exception(
-                "Could not %s paid order %s; the reconciliation sweep will retry.",
-                "record the renewal payment of" if renewal else "create services for",
-                getattr(order, "pk", None),
+
+        _never_raise("create services for (or record the renewal of) paid order", getattr(order, "pk", None), record)
+        return previous_value
+
+    def order_created(self, order, previous_value, webhooks=None):
+        if is_renewal_order(order):
+            from .renewal_payments import renewal_order_created
+
+            _never_raise("link the renewal of order", order.pk, lambda: renewal_order_created(order))
+        return previous_value
+
+    def order_cancelled(self, order, previous_value, webhooks=None):
+        if is_renewal_order(order):
+            from .renewal_payments import renewal_order_cancelled
+
+            _never_raise("void the renewal of cancelled order", order.pk, lambda: renewal_order_cancelled(order))
+        return previous_value
+
+    def order_refunded(self, order, previous_value, webhooks=None):
+        if is_renewal_order(order):
+            from .renewal_payments import renewal_order_refunded
+
+            _never_raise("record the refund of renewal order", order.pk, lambda: renewal_order_refunded(order))
+        return previous_value
+
+    def order_fully_refunded(self, order, previous_value, webhooks=None):
+        if is_renewal_order(order):
+            from .renewal_payments import renewal_order_refunded
+
+            _never_raise(
+                "record the refund of renewal order",
+                order.pk,
+                lambda: renewal_order_refunded(order, fully=True),
             )
+        return previous_value
+
+    def checkout_updated(self, checkout, previous_value, webhooks=None):
+        """A renewal's checkout keeps its renewal line at one unit (checkout_guard)."""
+        from .checkout_guard import guard_renewal_checkout
+
+        _never_raise(
+            "keep the renewal line at one unit in checkout",
+            getattr(checkout, "pk", None),
+            lambda: guard_renewal_checkout(checkout),
+            then="its payment settles one period regardless",
+        )
         return previous_value

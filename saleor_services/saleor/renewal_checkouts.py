@@ -31,14 +31,14 @@ from ..billing.renewals import renewal_fail
 from ..conf import payment_url_template
 from ..enums import EmailStatus, RenewalKind, RenewalStatus, ServiceEventType
 from ..models import Renewal, Service, ServiceEvent
-from .app_api import SaleorFailed, SaleorRefused, execute
+from .app_api import SaleorRefused, execute
 from .orders import RENEWAL_METADATA_KEY
 
 logger = logging.getLogger(__name__)
 
 CHECKOUT_CREATE = """
 mutation($input: CheckoutCreateInput!) {
-  checkoutCreate(input: $input) { checkout { id token } errors { field code message } }
+  checkoutCreate(input: $input) { checkout { id token } errors { field code message addressType } }
 }"""
 
 ADDRESS_FIELDS = {
@@ -80,6 +80,10 @@ def _customer(service: Service):
     ).first()
 
 
+def _kind(renewal: Renewal) -> str:
+    return "upgrade" if renewal.kind == RenewalKind.UPGRADE else "renewal"
+
+
 def _variant_id(renewal: Renewal) -> int:
     """An upgrade is sold as the target plan's variant; a renewal as the service's own."""
     from saleor.product.models import ProductVariant
@@ -89,7 +93,7 @@ def _variant_id(renewal: Renewal) -> int:
     if variant_id is None or not ProductVariant.objects.filter(pk=variant_id).exists():
         raise DocumentGone(
             f"The product variant {variant_id if variant_id is not None else '(none recorded)'} "
-            f"this {renewal.get_kind_display().lower()} sells no longer exists in Saleor, so no "
+            f"this {_kind(renewal)} sells no longer exists in Saleor, so no "
             "checkout can be opened for it. Fix the service's variant or plan, then reopen "
             "the renewal."
         )
@@ -103,33 +107,39 @@ def _language_code(customer) -> str | None:
     return None
 
 
-def _checkout_input(renewal: Renewal, *, with_address: bool) -> dict:
-    from saleor.channel.models import Channel
+def renewal_tag(renewal: Renewal) -> list[dict]:
+    return [{"key": RENEWAL_METADATA_KEY, "value": str(renewal.pk)}]
 
+
+def renewal_line_input(renewal: Renewal) -> dict:
+    """The renewal's checkout line: one unit of its variant at the renewal's amount."""
+    kind = _kind(renewal)
+    return {
+        "variantId": graphene.Node.to_global_id("ProductVariant", _variant_id(renewal)),
+        "quantity": 1,
+        # The price as entered in the channel, as the service's purchase was: Saleor
+        # taxes it the same way (see orders.paid_order_from_saleor).
+        "price": str(renewal.amount),
+        "priceOverrideReason": f"Service {kind} {renewal.period_start} – {renewal.period_end}",
+        "metadata": renewal_tag(renewal),
+    }
+
+
+def _checkout_input(renewal: Renewal, *, with_address: bool) -> dict:
     service = renewal.service
-    channel = Channel.objects.get(slug=service.channel_slug)
     customer = _customer(service)
     order = _original_order(service)
     address = order.billing_address if order is not None else None
     if address is None and customer is not None:
         address = customer.default_billing_address
-    tag = [{"key": RENEWAL_METADATA_KEY, "value": str(renewal.pk)}]
-    kind = "upgrade" if renewal.kind == RenewalKind.UPGRADE else "renewal"
     data = {
-        "channel": channel.slug,
+        "channel": service.channel_slug,
         # The account's e-mail as it is now: Saleor gives the order to that account.
         "email": (customer.email if customer is not None else "") or service.user_email or None,
-        "lines": [
-            {
-                "variantId": graphene.Node.to_global_id("ProductVariant", _variant_id(renewal)),
-                "quantity": 1,
-                "price": str(renewal.amount),
-                "priceOverrideReason": f"Service {kind} {renewal.period_start} – {renewal.period_end}",
-                "metadata": tag,
-            }
-        ],
-        "metadata": tag,
-        "privateMetadata": tag,
+        "lines": [renewal_line_input(renewal)],
+        "metadata": renewal_tag(renewal),
+        # What marks the checkout, and the order Saleor makes of it, as the renewal's.
+        "privateMetadata": renewal_tag(renewal),
     }
     if (language := _language_code(customer)) is not None:
         data["languageCode"] = language
@@ -142,7 +152,7 @@ def _create_checkout(renewal: Renewal) -> uuid.UUID:
     try:
         payload = execute(CHECKOUT_CREATE, _checkout_input(renewal, with_address=True))
     except SaleorRefused as refusal:
-        if not refusal.fields & {"billingAddress", "billing_address"}:
+        if not any(error.get("addressType") == "BILLING" for error in refusal.errors):
             raise
         # The address Saleor took for the purchase fails today's rules: the customer
         # enters one on the storefront, as for any checkout.
@@ -332,12 +342,3 @@ class SaleorBilling:
 
         release_renewal_checkouts.delay(list(renewal_ids))
 
-
-__all__ = [
-    "SaleorBilling",
-    "SaleorFailed",
-    "open_renewal_checkout",
-    "payment_url",
-    "release_renewal_checkout",
-    "storefront_origin",
-]

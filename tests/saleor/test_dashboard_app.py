@@ -17,7 +17,10 @@ KNOWN = {
 @pytest.mark.django_db
 def test_manifest_passes_saleors_cleaning_with_known_mounts_only():
     cleaned = clean(manifest_for_url("https://shop.example"))
-    assert [p.codename for p in cleaned["permissions"]] == ["manage_orders"]
+    # The App opens renewal checkouts with a custom price (HANDLE_CHECKOUTS); its
+    # extensions need no more than MANAGE_ORDERS.
+    assert sorted(p.codename for p in cleaned["permissions"]) == ["handle_checkouts", "manage_orders"]
+    assert all([p.codename for p in e["permissions"]] == ["manage_orders"] for e in cleaned["extensions"])
     assert {(e["mount"], e["target"]) for e in cleaned["extensions"]} == {
         (mount.lower(), target.lower()) for mount, target in KNOWN
     }
@@ -44,7 +47,7 @@ def test_install_command_is_idempotent():
 
     [app] = App.objects.filter(identifier=APP_ID)
     assert app.is_active and app.is_installed
-    assert [p.codename for p in app.permissions.all()] == ["manage_orders"]
+    assert sorted(p.codename for p in app.permissions.all()) == ["handle_checkouts", "manage_orders"]
     assert sorted((e.mount, e.target, e.url) for e in app.extensions.all()) == sorted([
         ("navigation_customers", "app_page", "https://shop.example/plugins/global/saleor_services/dashboard/services"),
         ("navigation_orders", "app_page", "https://shop.example/plugins/global/saleor_services/dashboard/cancellation-requests"),
@@ -58,6 +61,7 @@ def test_plugin_route_serves_manifest_and_app(client, channel_USD):
     manifest = client.get("/plugins/global/saleor_services/manifest")
     assert manifest.status_code == 200
     assert manifest.json()["id"] == APP_ID
+    assert manifest.json()["permissions"] == ["MANAGE_ORDERS", "HANDLE_CHECKOUTS"]
     page = client.get("/plugins/global/saleor_services/dashboard/services")
     assert page.status_code == 200
     assert b'<base href="/plugins/global/saleor_services/dashboard/">' in page.content

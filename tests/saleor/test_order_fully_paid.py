@@ -58,7 +58,9 @@ def test_mark_as_paid_creates_one_service_per_unit(manage_orders_staff, order_wi
         assert service.user_email == order.user_email
         assert service.channel_slug == order.channel.slug
         assert service.currency == order.currency
-        assert service.recurring_amount == line.unit_price_gross_amount
+        # The price as entered in the channel (here net: the line is taxed on top).
+        assert service.recurring_amount == line.undiscounted_base_unit_price_amount
+        assert service.recurring_amount != line.unit_price_gross_amount
         assert service.product_name == line.product_name
         assert service.variant_id == line.variant_id
         assert ServiceEvent.objects.filter(service=service, type="CREATED").count() == 1
@@ -127,15 +129,22 @@ def test_hook_never_raises(order_with_lines, caplog):
 
 
 @pytest.mark.django_db
-def test_renewal_orders_are_left_to_the_billing_automation(order_with_lines):
+def test_a_renewal_orders_renewal_line_is_never_a_service(order_with_lines):
+    """The line the services App priced settles the renewal; the rest is a purchase."""
     order = order_with_lines
-    _service_line(order)
-    order.store_value_in_private_metadata({RENEWAL_METADATA_KEY: "17"})
+    renewal_line, other = order.lines.order_by("product_sku")
+    for line in (renewal_line, other):
+        ServicePlan.objects.create(name=f"Plan {line.product_sku}", variant_id=line.variant_id)
+    renewal_line.is_price_overridden = True
+    renewal_line.quantity = 3
+    renewal_line.save(update_fields=["is_price_overridden", "quantity"])
+    order.store_value_in_private_metadata({RENEWAL_METADATA_KEY: "17"})  # no such renewal
     order.save(update_fields=["private_metadata"])
 
     get_plugins_manager(allow_replica=False).order_fully_paid(order)
 
-    assert not Service.objects.exists()
+    assert set(Service.objects.values_list("order_line_id", flat=True)) == {other.pk}
+    assert Service.objects.count() == other.quantity
 
 
 @pytest.mark.django_db

@@ -26,7 +26,7 @@ def test_the_saleor_host_is_registered_once_at_start_up():
     assert isinstance(get_host(), SaleorHost)
     from saleor.celeryconf import app
 
-    assert "saleor_services.open_renewal_orders" in app.tasks
+    assert {"saleor_services.open_renewal_checkouts", "saleor_services.release_renewal_checkouts"} <= set(app.tasks)
 
 
 @pytest.mark.django_db

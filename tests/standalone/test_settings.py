@@ -43,6 +43,12 @@ def test_overrides_are_read_once_and_typed(settings):
         ({"AUTOMATION_TIME": "25:00"}, "AUTOMATION_TIME"),
         ({"PROVISIONER": ""}, "PROVISIONER"),
         ({"ENCRYPTION_KEY": 42}, "ENCRYPTION_KEY"),
+        ({"ENCRYPTION_KEYS": "one key"}, "ENCRYPTION_KEYS"),
+        ({"ENCRYPTION_KEYS": []}, "ENCRYPTION_KEYS"),
+        ({"ENCRYPTION_KEYS": ["a key", ""]}, r"ENCRYPTION_KEYS'\]\[1\]"),
+        ({"ENCRYPTION_KEYS": ["a key", 42]}, r"ENCRYPTION_KEYS'\]\[1\]"),
+        ({"ENCRYPTION_KEYS": ["a key", "a key"]}, r"ENCRYPTION_KEYS'\]\[1\]"),
+        ({"ENCRYPTION_KEYS": ["a key"], "ENCRYPTION_KEY": "b key"}, "ENCRYPTION_KEYS"),
         ({"CANCELLATION_REASON_MAX_LENGTH": 0}, "CANCELLATION_REASON_MAX_LENGTH"),
         ({"GRACE_DAY": 3}, "GRACE_DAY"),
     ],
@@ -51,6 +57,13 @@ def test_wrong_values_fail_naming_the_key(settings, raw, named):
     settings.SALEOR_SERVICES = raw
     with pytest.raises(ImproperlyConfigured, match=named):
         get_settings()
+
+
+def test_encryption_keys_first_encrypts_all_decrypt(settings):
+    settings.SALEOR_SERVICES = {"ENCRYPTION_KEYS": ["new key", "old key"]}
+    assert get_settings().ENCRYPTION_KEYS == ("new key", "old key")
+    settings.SALEOR_SERVICES = {"ENCRYPTION_KEY": "only key"}
+    assert get_settings().ENCRYPTION_KEYS == () and get_settings().ENCRYPTION_KEY == "only key"
 
 
 def test_settings_must_be_a_dict(settings):

@@ -1,6 +1,6 @@
 import { Box, Button, Text } from "@saleor/macaw-ui";
 import { useCallback, useEffect, useState } from "react";
-import type { ServiceError } from "../api";
+import { fieldErrorsOf, type ServiceError } from "../api";
 import { useApp } from "../App";
 import { notify } from "../bridge";
 import { Confirm, ErrorList, Failure, Loading, Money, StatusBadge, label } from "../components/common";
@@ -45,12 +45,14 @@ export function ServiceDetail({ id }: { id: string }) {
   const [pending, setPending] = useState<string | null>(null);
   const [errors, setErrors] = useState<ServiceError[]>([]);
   const [revealed, setRevealed] = useState(false);
+  const [passwordUnavailable, setPasswordUnavailable] = useState(false);
 
   const load = useCallback(async () => {
     setError(null);
     try {
       const data = await graphql<{ service: Detail | null }>(SERVICE_DETAIL, { id });
       if (!data.service) setError("This service does not exist.");
+      setPasswordUnavailable(fieldErrorsOf(data).some((fieldError) => fieldError.path?.join(".") === "service.password"));
       setService(data.service);
     } catch (failure) {
       setError(String((failure as Error).message));
@@ -104,8 +106,12 @@ export function ServiceDetail({ id }: { id: string }) {
           <Field name="Server" value={service.serverHostname} />
           <Field name="Username" value={service.username} />
           <Field name="Package" value={service.packageName} />
-          <Field name="Password" value={service.password ? (revealed ? service.password :
-            <Button size="small" variant="tertiary" onClick={() => setRevealed(true)}>Reveal</Button>) : "—"} />
+          <Field name="Password" value={passwordUnavailable
+            ? <Text size={2} color="warning1" data-testid="password-unavailable">
+                Unavailable: the configured encryption keys cannot decrypt it
+              </Text>
+            : service.password ? (revealed ? service.password :
+              <Button size="small" variant="tertiary" onClick={() => setRevealed(true)}>Reveal</Button>) : "—"} />
           <Field name="State" value={label(service.provisioningState)} />
           {service.provisioningError && <Text color="critical1" size={2}>{service.provisioningError}</Text>}
         </Section>

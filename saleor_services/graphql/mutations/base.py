@@ -4,6 +4,7 @@ from ...errors import ServiceError as DomainError
 from ...host import get_host
 from ..auth import require_signed_in, require_staff
 from ..errors import ServiceError, error_from
+from ..visibility import refused_as_not_visible
 
 
 class ServiceMutation(graphene.Mutation):
@@ -24,6 +25,9 @@ class ServiceMutation(graphene.Mutation):
             try:
                 return cls.perform(info, requestor, **data)
             except DomainError as error:
+                refusal = refused_as_not_visible(info, error)
+                if refusal is not None:
+                    raise refusal from None
                 return cls(errors=[error_from(error)])
 
     @classmethod

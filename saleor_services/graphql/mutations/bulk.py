@@ -6,12 +6,14 @@ from ...errors import ServiceError as DomainError
 from ...errors import ServiceErrorCode
 from ...lifecycle import services_bulk_transition
 from ...transitions import ServiceAction
+from ...validation import MAX_BULK_IDS
 from ..errors import error_from
 from ..ids import decode_id
+from ..limits import REASON_BOUND
 from ..types import Service
 from .base import mutation_class
 
-MAX_BULK = 100
+MAX_BULK = MAX_BULK_IDS
 
 
 def _bulk_mutation(name: str, action: ServiceAction, *, description: str, reason: bool):
@@ -21,7 +23,9 @@ def _bulk_mutation(name: str, action: ServiceAction, *, description: str, reason
         )
     }
     if reason:
-        arguments["reason"] = graphene.String(description="Why; shown in each activity log.")
+        arguments["reason"] = graphene.String(
+            description="Why; shown in each activity log." + REASON_BOUND
+        )
 
     def perform(cls, info, requestor, ids, **data):
         if len(ids) > MAX_BULK:

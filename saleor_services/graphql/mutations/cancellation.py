@@ -4,13 +4,14 @@ from ... import cancellation
 from ..auth import actor_for
 from ..enums import ServiceCancellationTypeEnum
 from ..ids import decode_id
+from ..limits import REASON_BOUND
 from ..types import Service, ServiceCancellationRequest
 from .base import ServiceMutation, mutation_class
 
 
 class ServiceCancellationRequestCreateInput(graphene.InputObjectType):
     type = ServiceCancellationTypeEnum(required=True, description="Immediately or at period end.")
-    reason = graphene.String(required=True, description="Why the customer leaves.")
+    reason = graphene.String(required=True, description="Why the customer leaves." + REASON_BOUND)
     password = graphene.String(description="The customer's password, to confirm.")
 
 
@@ -45,7 +46,7 @@ class ServiceCancellationRequestCreate(ServiceMutation):
 def _decision_mutation(name: str, decide, *, description: str, staff_only: bool, note: bool):
     arguments = {"id": graphene.ID(required=True, description="ID of the cancellation request.")}
     if note:
-        arguments["note"] = graphene.String(description="Why; shown to the customer.")
+        arguments["note"] = graphene.String(description="Why; shown to the customer." + REASON_BOUND)
 
     def perform(cls, info, requestor, id, **data):
         request = decide(

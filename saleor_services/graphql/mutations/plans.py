@@ -3,6 +3,7 @@ import graphene
 from ... import plans
 from ..enums import ServiceActivationModeEnum, ServiceBillingCycleEnum, ServiceCancellationModeEnum
 from ..ids import decode_id, decode_ids
+from ..limits import PLAN_NAME_BOUND
 from ..shared import JSON, PositiveDecimal
 from ..types import ServicePlan
 from .base import ServiceMutation
@@ -21,7 +22,7 @@ class ServicePlanChannelPriceInput(graphene.InputObjectType):
 
 def _plan_input_fields(required_name: bool) -> dict:
     return {
-        "name": graphene.String(required=required_name, description="Name of the plan."),
+        "name": graphene.String(required=required_name, description="Name of the plan." + PLAN_NAME_BOUND),
         "variant_id": graphene.ID(description="The Saleor product variant sold as a service."),
         "product_id": graphene.ID(description="A Saleor product all of whose variants are."),
         "billing_cycle": ServiceBillingCycleEnum(),

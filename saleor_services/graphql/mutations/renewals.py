@@ -7,6 +7,7 @@ from ...billing.renewals import (
     renewal_void,
 )
 from ..ids import decode_id
+from ..limits import REASON_BOUND
 from ..shared import PositiveDecimal
 from ..types import Service, ServiceRenewal
 from .base import ServiceMutation
@@ -38,7 +39,9 @@ class ServiceRenewalVoid(ServiceMutation):
 
     class Arguments:
         id = graphene.ID(required=True, description="ID of the renewal.")
-        reason = graphene.String(description="Why it is voided (kept in the activity log).")
+        reason = graphene.String(
+            description="Why it is voided (kept in the activity log)." + REASON_BOUND
+        )
 
     class Meta:
         description = (

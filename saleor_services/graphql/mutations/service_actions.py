@@ -5,6 +5,7 @@ import graphene
 from ... import lifecycle
 from ..auth import actor_for
 from ..ids import decode_id
+from ..limits import REASON_BOUND
 from ..shared import Date
 from ..types import Service
 from .base import ServiceMutation, mutation_class
@@ -13,7 +14,7 @@ from .base import ServiceMutation, mutation_class
 def _action_mutation(name: str, action, *, description: str, reason: bool = False):
     arguments = {"id": graphene.ID(required=True, description="ID of the service.")}
     if reason:
-        arguments["reason"] = graphene.String(description="Why; shown in the activity log.")
+        arguments["reason"] = graphene.String(description="Why; shown in the activity log." + REASON_BOUND)
 
     def perform(cls, info, requestor, id, **data):
         service = action(service_id=decode_id(id, "Service"), actor=requestor.staff_actor, **data)

@@ -2,6 +2,7 @@ import graphene
 from graphene import relay
 
 from ... import models
+from .. import limits
 from ..dataloaders import ServiceByIdLoader
 from ..enums import (
     ServiceActorTypeEnum,
@@ -39,6 +40,7 @@ class ServiceCancellationRequest(graphene.ObjectType):
 
     @staticmethod
     def resolve_service(root, info):
+        limits.check_recursion(info)  # service → cancellationRequest → service …
         return ServiceByIdLoader(info.context).load(root.service_id)
 
     @staticmethod

@@ -3,6 +3,7 @@ from graphene import relay
 
 from ... import models
 from ...billing.plan_prices import plan_price
+from .. import limits
 from ..context import read_alias
 from ..dataloaders import (
     ChangeTargetsByPlanIdLoader,
@@ -111,7 +112,10 @@ class ServicePlan(graphene.ObjectType):
 
     @staticmethod
     def resolve_change_targets(root, info):
-        return ChangeTargetsByPlanIdLoader(info.context).load(root.pk)
+        nesting = limits.next_change_target_nesting(info, root)
+        return ChangeTargetsByPlanIdLoader(info.context).load(root.pk).then(
+            lambda targets: limits.mark_change_targets(targets, nesting)
+        )
 
     @staticmethod
     def resolve_services_count(root, info):

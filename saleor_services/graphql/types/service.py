@@ -4,6 +4,7 @@ from promise import Promise
 
 from ... import models
 from ...available_actions import customer_actions, staff_actions
+from ...credentials import CredentialsUnavailable
 from ...host import get_host
 from ..auth import is_staff
 from ..dataloaders import (
@@ -20,8 +21,15 @@ from ..enums import (
     ServiceProvisioningStateEnum,
     ServiceStatusEnum,
 )
+from ..errors import ServiceGraphQLError
 from ..shared import JSON, UUID, Date, DateTime, MetadataItem, Money, make_money
-from ..visibility import PASSWORD_VISIBLE, STAFF_ONLY_EVENTS, staff_only, visible_services
+from ..visibility import (
+    PASSWORD_VISIBLE,
+    STAFF_ONLY_EVENTS,
+    not_visible,
+    staff_only,
+    visible_services,
+)
 from .cancellation_request import ServiceCancellationRequest
 from .event import ServiceEvent
 from .plan import ServicePlan
@@ -66,7 +74,8 @@ class Service(_HostFields, graphene.ObjectType):
     password = graphene.String(
         description=(
             "The provisioned password; only when one service is queried with "
-            "`service(id:)`, never in lists."
+            "`service(id:)`, never through `node(id:)`, lists or other fields. Null with a "
+            "CREDENTIALS_UNAVAILABLE error when the encryption keys cannot decrypt it."
         )
     )
     provisioning_state = ServiceProvisioningStateEnum(
@@ -118,7 +127,14 @@ class Service(_HostFields, graphene.ObjectType):
 
     @classmethod
     def get_node(cls, info, pk):
+        """One service the requestor may see, for `node(id:)` and `service(id:)` alike;
+        only `service(id:)` then marks it PASSWORD_VISIBLE (see `with_password`)."""
         service = visible_services(info).filter(pk=pk).first()
+        return service if service is not None else not_visible(info)
+
+    @staticmethod
+    def with_password(service):
+        """The service as `service(id:)` answers it: the one place its password shows."""
         if service is not None:
             setattr(service, PASSWORD_VISIBLE, True)
         return service
@@ -141,7 +157,10 @@ class Service(_HostFields, graphene.ObjectType):
     def resolve_password(root, _info):
         if not getattr(root, PASSWORD_VISIBLE, False):
             return None
-        return root.password.reveal() or None
+        try:
+            return root.password.reveal() or None
+        except CredentialsUnavailable as error:  # only this field: the service is served
+            raise ServiceGraphQLError(error.message, code=error.code) from None
 
     @staticmethod
     def resolve_provisioning_state(root, info):

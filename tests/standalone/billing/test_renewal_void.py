@@ -108,3 +108,21 @@ def test_voiding_an_unpaid_upgrade_charge_frees_the_next_plan_change(buy, plan, 
         service_id=service.pk, target_plan_id=bigger.pk, actor=staff, today=date(2026, 1, 20)
     )
     assert again.status == "OPEN" and again.pk != charge.pk
+
+
+def test_a_paid_upgrade_supersedes_the_renewal_issued_at_the_old_price(buy, plan, customer, clock):
+    bigger = ServicePlan.objects.create(name="Bigger", variant_id=12, price_amount=Decimal("19.99"), currency="USD")
+    plan.change_targets.add(bigger)
+    service = buy(date(2026, 1, 10))
+    clock.live(date(2026, 1, 10), date(2026, 2, 4))  # the 10 Feb renewal is open at 9.99
+    [old] = renewals_of(service)
+    _service, _quote, charge = service_change_plan(
+        service_id=service.pk, target_plan_id=bigger.pk, actor=Actor.customer(customer), today=date(2026, 2, 4)
+    )
+
+    renewal_mark_paid(renewal_id=charge.pk, actor=SYSTEM, today=date(2026, 2, 4), by_host=True)
+
+    old.refresh_from_db()
+    assert old.status == "VOID"
+    [reissued] = [r for r in renewals_of(service) if r.kind == "RENEWAL" and r.status == "OPEN"]
+    assert (reissued.period_start, reissued.amount) == (date(2026, 2, 10), Decimal("19.990"))

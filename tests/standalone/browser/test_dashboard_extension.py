@@ -161,3 +161,19 @@ def test_customer_widget_and_dark_theme(staff_page, store, customer):
     assert re.match(r"rgb\((\d+), \1, \1\)|rgb\(\d+, \d+, \d+\)", background)
     red = int(re.findall(r"\d+", background)[0])
     assert red < 100  # a dark background
+
+
+def test_a_password_the_keys_cannot_decrypt_leaves_the_page_working(staff_page, store, settings):
+    from saleor_services.provisioning import outcome
+
+    service = store[0]
+    settings.SALEOR_SERVICES = {"ENCRYPTION_KEYS": ["the key of the day"]}
+    outcome.service_provisioning_succeeded(service_id=service.pk, password="s3cret")
+    settings.SALEOR_SERVICES = {"ENCRYPTION_KEYS": ["a key that came after it"]}
+
+    app = open_app(staff_page)
+    app.get_by_test_id("services-table").wait_for()
+    app.locator(f'[data-service="{global_id("Service", service.pk)}"]').get_by_role("button", name="Hosting").click()
+    app.get_by_test_id("service-detail").wait_for()
+    assert "encryption keys cannot decrypt" in app.get_by_test_id("password-unavailable").inner_text()
+    assert app.locator('[data-event="CREATED"]').count() == 1

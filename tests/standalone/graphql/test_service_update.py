@@ -43,3 +43,26 @@ def test_overlong_domain_is_refused(api, make_service, staff_user, unchanged):
     with unchanged():
         payload = api.post(MUTATION, {"id": gid(service), "input": {"domain": "x" * 256}}, user=staff_user)
     assert payload["data"]["serviceUpdate"]["errors"] == [{"field": "domain", "code": "INVALID"}]
+
+
+def test_oversized_metadata_and_options_are_refused_typed(api, make_service, staff_user, unchanged):
+    service = make_service()
+    big_values = [{"key": f"k{index}", "value": "v" * 100_000} for index in range(5)]
+    with unchanged():
+        for field, value in (("metadata", big_values), ("options", {"blob": "x" * 500_000})):
+            payload = api.post(MUTATION, {"id": gid(service), "input": {field: value}}, user=staff_user)
+            assert payload["data"]["serviceUpdate"]["errors"] == [{"field": field, "code": "INVALID"}]
+
+
+def test_fifty_metadata_values_of_100_kb_never_reach_the_api(client, make_service, staff_user, unchanged):
+    from standalone.auth import issue_token
+
+    service = make_service()
+    values = [{"key": f"k{index}", "value": "v" * 100_000} for index in range(50)]
+    with unchanged():
+        response = client.post(
+            "/graphql/", {"query": MUTATION, "variables": {"id": gid(service), "input": {"metadata": values}}},
+            content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {issue_token(staff_user)}",
+        )
+    assert response.status_code == 413
+    assert response.json()["errors"][0]["extensions"]["code"] == "REQUEST_TOO_LARGE"

@@ -26,17 +26,29 @@ class Panel:
     def __init__(self):
         self.answers: list[tuple[int, dict]] = []
         self.requests: list[dict] = []
+        # What a careful receiver keeps: per service, the last call applied and its state.
+        self.applied: dict[int, tuple[int, str]] = {}
+        self.seen_events: set[str] = set()
         panel = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):
                 body = self.rfile.read(int(self.headers["Content-Length"]))
-                expected = "sha256=" + hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
+                fields = dict(part.split("=", 1) for part in self.headers[SIGNATURE_HEADER].split(","))
+                expected = hmac.new(
+                    SECRET.encode(), fields["t"].encode() + b"." + body, hashlib.sha256
+                ).hexdigest()
+                request = json.loads(body)
                 panel.requests.append({
-                    "signature_ok": hmac.compare_digest(expected, self.headers[SIGNATURE_HEADER]),
-                    "body": json.loads(body),
+                    "signature_ok": hmac.compare_digest(expected, fields["v1"]) and fields["kid"] == "panel-2026",
+                    "body": request,
                 })
                 status, answer = panel.answers.pop(0) if panel.answers else (200, {})
+                if status < 300 and request["event_id"] not in panel.seen_events:
+                    panel.seen_events.add(request["event_id"])
+                    service_id = request["service"]["id"]
+                    if request["sequence"] > panel.applied.get(service_id, (0, ""))[0]:
+                        panel.applied[service_id] = (request["sequence"], request["operation"])
                 data = json.dumps(answer).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
@@ -63,6 +75,7 @@ def panel(settings):
         "PROVISIONER": "saleor_services.provisioning.webhook.WebhookProvisioner",
         "PROVISIONER_WEBHOOK_URL": panel.url,
         "PROVISIONER_WEBHOOK_SECRET": SECRET,
+        "PROVISIONER_WEBHOOK_KEY_ID": "panel-2026",
         "PROVISIONER_WEBHOOK_RETRIES": 3,
     }
     yield panel
@@ -126,3 +139,28 @@ def test_suspension_reaches_the_server(panel, customer, plan, staff, django_capt
         lifecycle.service_unsuspend(service_id=service.pk, actor=staff)
     assert [r["body"]["operation"] for r in panel.requests] == ["provision", "suspend", "unsuspend"]
     assert panel.requests[1]["body"]["service"]["status"] == "SUSPENDED"
+
+
+def test_a_late_retry_of_an_older_call_is_not_applied_over_a_newer_one(
+    panel, customer, plan, staff, django_capture_on_commit_callbacks
+):
+    service = _buy(customer, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks() as suspend_calls:
+        lifecycle.service_suspend(service_id=service.pk, actor=staff, reason="Abuse")
+    with django_capture_on_commit_callbacks() as unsuspend_calls:
+        lifecycle.service_unsuspend(service_id=service.pk, actor=staff)
+
+    # Delivered out of order: the unsuspend first, then the suspend's delayed retry, twice.
+    for callback in [*unsuspend_calls, *suspend_calls]:
+        callback()
+    last = panel.requests[-1]["body"]
+    with django_capture_on_commit_callbacks():
+        from saleor_services.tasks import call_provisioning_webhook
+
+        call_provisioning_webhook.delay(service.pk, "suspend", last["sequence"], last["event_id"])
+
+    operations = [(r["body"]["operation"], r["body"]["sequence"]) for r in panel.requests]
+    assert operations == [("provision", 1), ("unsuspend", 3), ("suspend", 2), ("suspend", 2)]
+    assert len({r["body"]["event_id"] for r in panel.requests}) == 3  # the retry reuses its id
+    assert panel.applied[service.pk] == (3, "unsuspend")  # the stale suspend was not applied
+    assert all(request["signature_ok"] for request in panel.requests)
