@@ -2,7 +2,10 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
-APP_ID = "saleor.services"
+# In the package's own namespace: "saleor." is where Saleor's official apps live.
+APP_ID = "saleor-services.app"
+# Identifiers earlier releases installed the App under; the install command adopts them.
+LEGACY_APP_IDS = ("saleor.services",)
 APP_NAME = "Services"
 PERMISSIONS = ["MANAGE_ORDERS"]
 

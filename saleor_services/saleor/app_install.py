@@ -3,9 +3,10 @@
 import copy
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
-from ..dashboard.manifest import APP_ID, build_manifest
+from ..dashboard.manifest import APP_ID, LEGACY_APP_IDS, build_manifest
 from .app_api import with_app_permissions
 from .plugin import ServicesPlugin
 
@@ -33,9 +34,19 @@ def install_app(*, public_url: str | None = None):
     from saleor.app.models import App, AppExtension
     from saleor.app.types import AppType
 
-    manifest = manifest_for_url(public_url or settings.PUBLIC_URL)
+    public_url = public_url or getattr(settings, "PUBLIC_URL", None)
+    if not public_url:
+        raise ImproperlyConfigured(
+            "The Dashboard loads the Services App from Saleor's public URL: pass "
+            "--url https://your-saleor.example, or set PUBLIC_URL in Saleor's settings."
+        )
+    manifest = manifest_for_url(public_url)
     cleaned = clean(manifest)
     with transaction.atomic():
+        # An App installed under an earlier release's identifier is this one.
+        App.objects.filter(identifier__in=LEGACY_APP_IDS).exclude(
+            pk__in=App.objects.filter(identifier=APP_ID).values("pk")
+        ).update(identifier=APP_ID)
         app, created = App.objects.select_for_update().get_or_create(
             identifier=APP_ID, defaults={"name": manifest["name"]}
         )

@@ -2,7 +2,10 @@ import logging
 
 from saleor.plugins.base_plugin import BasePlugin
 
+from ..actors import SYSTEM, Actor
 from ..creation import create_services_for_paid_order
+from ..enums import ActorType
+from ..owners import services_owner_removed
 from .orders import is_renewal_order, paid_order_from_saleor
 
 logger = logging.getLogger(__name__)
@@ -15,6 +18,20 @@ def _never_raise(what: str, pk, call, *, then: str = "the reconciliation sweep w
         call()
     except Exception:
         logger.exception("Could not %s %s; %s.", what, pk, then)
+
+
+def _requestor_actor(requestor) -> Actor:
+    """Who Saleor says made the request: a staff user, an app, or nobody (the system)."""
+    from saleor.app.models import App
+
+    # Saleor's requestor is lazy: isinstance() and attribute reads resolve it.
+    if requestor is None:
+        return SYSTEM
+    if isinstance(requestor, App):
+        return Actor.app(requestor.pk)
+    if getattr(requestor, "is_authenticated", False):
+        return Actor.staff(requestor)
+    return SYSTEM
 
 
 class ServicesPlugin(BasePlugin):
@@ -35,6 +52,22 @@ class ServicesPlugin(BasePlugin):
         from .dashboard import plugin_route
 
         return plugin_route(request, path or "", plugin_id=self.PLUGIN_ID)
+
+    def customer_deleted(self, customer, previous_value, webhooks=None):
+        """Staff deleted a customer (the row is already gone): apply the owner policy."""
+        _never_raise(
+            "apply the owner-removal policy to the services of user", customer.pk,
+            lambda: services_owner_removed(user_id=customer.pk, actor=_requestor_actor(self.requestor)),
+        )
+        return previous_value
+
+    def account_deleted(self, account, previous_value):
+        """A customer deleted their own account; they are recorded without a user row."""
+        _never_raise(
+            "apply the owner-removal policy to the services of user", account.pk,
+            lambda: services_owner_removed(user_id=account.pk, actor=Actor(type=ActorType.CUSTOMER)),
+        )
+        return previous_value
 
     def order_fully_paid(self, order, previous_value, webhooks=None):
         """Runs after commit inside Saleor's checkout and may run more than once."""

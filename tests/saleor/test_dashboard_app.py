@@ -67,3 +67,25 @@ def test_plugin_route_serves_manifest_and_app(client, channel_USD):
     assert b'<base href="/plugins/global/saleor_services/dashboard/">' in page.content
     assert client.get("/plugins/global/saleor_services/dashboard/../../../etc/passwd").status_code in (404, 200)
     assert client.get("/plugins/global/saleor_services/nothing").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_app_lives_in_the_package_namespace_and_an_old_install_is_adopted():
+    from saleor.app.models import App
+
+    assert not APP_ID.startswith("saleor.")
+    old = App.objects.create(identifier="saleor.services", name="Services", is_active=True)
+
+    call_command("services_install_app", url="https://shop.example")
+
+    [app] = App.objects.filter(identifier__in=[APP_ID, "saleor.services"])
+    assert (app.pk, app.identifier) == (old.pk, APP_ID)
+
+
+@pytest.mark.django_db
+def test_the_install_command_says_what_it_needs_without_a_url(settings):
+    from django.core.management import CommandError
+
+    settings.PUBLIC_URL = None
+    with pytest.raises(CommandError, match="--url"):
+        call_command("services_install_app")
