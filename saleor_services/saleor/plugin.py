@@ -1,5 +1,6 @@
 import logging
 
+from saleor.order import OrderChargeStatus, OrderStatus
 from saleor.plugins.base_plugin import BasePlugin
 
 from ..actors import SYSTEM, Actor
@@ -9,6 +10,8 @@ from ..owners import services_owner_removed
 from .orders import is_renewal_order, paid_order_from_saleor
 
 logger = logging.getLogger(__name__)
+
+PAID_CHARGE_STATUSES = (OrderChargeStatus.FULL, OrderChargeStatus.OVERCHARGED)
 
 
 def _never_raise(what: str, pk, call, *, then: str = "the reconciliation sweep will retry") -> None:
@@ -77,10 +80,22 @@ class ServicesPlugin(BasePlugin):
                 from .renewal_payments import renewal_order_paid
 
                 renewal_order_paid(order)
-            else:
+            elif order.status != OrderStatus.UNCONFIRMED:
+                # An unconfirmed order waits for staff (fraud screening): its services
+                # come with `order_confirmed`.
                 create_services_for_paid_order(paid_order_from_saleor(order))
 
         _never_raise("create services for (or record the renewal of) paid order", getattr(order, "pk", None), record)
+        return previous_value
+
+    def order_confirmed(self, order, previous_value, webhooks=None):
+        """Staff confirmed an order that was already paid: its services are made now."""
+
+        def create():
+            if not is_renewal_order(order) and order.charge_status in PAID_CHARGE_STATUSES:
+                create_services_for_paid_order(paid_order_from_saleor(order))
+
+        _never_raise("create services for confirmed order", getattr(order, "pk", None), create)
         return previous_value
 
     def order_created(self, order, previous_value, webhooks=None):

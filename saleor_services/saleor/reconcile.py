@@ -51,6 +51,8 @@ def _paid_orders_missing_services(since):
     )
     return (
         Order.objects.filter(charge_status__in=PAID, updated_at__gte=since)
+        # Unconfirmed orders wait for staff; cancelled ones get nothing.
+        .exclude(status__in=[OrderStatus.UNCONFIRMED, OrderStatus.CANCELED, OrderStatus.DRAFT])
         .filter(Exists(service_lines))
         .exclude(Exists(Service.objects.filter(order_id=OuterRef("pk"))))
         .select_related("channel", "billing_address")
