@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from .actors import SYSTEM
 from .billing.cycles import shift_by_cycles
-from .billing.plan_prices import plan_price, plan_prices
+from .billing.plan_prices import plan_prices
 from .billing.renewal_states import PERIOD_RELEASED
 from .bulk_sql import insert_rows, update_rows
 from .conf import AUTOMATION_DAY_KEYS, get_settings
@@ -193,16 +193,12 @@ _RENEWAL_SOURCE_FIELDS = (
 )
 
 
-def renewal_for(service: Service, today: date, prices: dict | None = None) -> Renewal:
+def renewal_for(service: Service, today: date, prices: dict) -> Renewal:
     """The renewal of the service's next period (at a pending downgrade's price in the
-    service's channel). Issued late (after a resume or a refund), it falls due today,
-    so the usual warning still comes before suspension."""
+    service's channel, from `prices` by (plan id, channel)). Issued late (after a resume
+    or a refund), it falls due today, so the usual warning still comes before suspension."""
     plan = service.pending_plan
-    price = None
-    if plan is not None:
-        price = (prices or {}).get((plan.pk, service.channel_slug))
-        if price is None and prices is None:
-            price = plan_price(plan, channel_slug=service.channel_slug)
+    price = prices.get((plan.pk, service.channel_slug)) if plan is not None else None
     downgrade = price is not None and price.currency == service.currency
     return Renewal(
         service=service,

@@ -21,7 +21,7 @@ from ..models import Renewal, Service, ServicePlan
 from .cycles import is_recurring, shift_by_cycles
 from .plan_prices import plan_price
 from .proration import prorate
-from .voiding import void_open_renewals
+from .voiding import reprice_next_renewal
 
 
 @dataclass(frozen=True)
@@ -97,17 +97,6 @@ def service_change_plan_preview(
     return plan_change_quote(found, target_plan_id, today=today or timezone.localdate())
 
 
-def _reprice_next_renewal(service: Service, actor: Actor, today: date) -> None:
-    """A renewal already issued for the next period is superseded by the change that
-    takes effect with it: voided and issued again at the new plan's price."""
-    if void_open_renewals(
-        [service], actor=actor, reason="Superseded by a plan change.", kind=RenewalKind.RENEWAL
-    ):
-        from ..automation import issue_renewals
-
-        issue_renewals([service.pk], today)
-
-
 def service_change_plan(
     *, service_id: int, target_plan_id: int, actor: Actor, today: date | None = None
 ) -> tuple[Service, PlanChangeQuote, Renewal | None]:
@@ -147,7 +136,7 @@ def service_change_plan(
             takes_effect="on payment" if charge else "at the next renewal",
         )
         if charge is None:
-            _reprice_next_renewal(service, actor, today)
+            reprice_next_renewal(service, actor=actor, today=today)
     if charge is not None:
         from .port import get_billing
 

@@ -20,7 +20,7 @@ from .money import quantize_money
 from .plan_prices import plan_price
 from .port import get_billing
 from .renewal_states import SETTLED, RenewalAction, renewal_target
-from .voiding import void_open_renewals
+from .voiding import reprice_next_renewal
 
 # Statuses in which paying a renewal moves the service on.
 _BILLED = frozenset({ServiceStatus.ACTIVE, ServiceStatus.SUSPENDED, ServiceStatus.PAUSED})
@@ -243,10 +243,4 @@ def _apply_upgrade(service, renewal, actor: Actor, today: date) -> None:
     if service.status in _BILLED and renewal.target_plan_id is not None:
         fields = _switch_plan(service, renewal.target_plan, actor)
         service.save(update_fields=[*fields, "updated_at"])
-        superseded = void_open_renewals(
-            [service], actor=actor, reason="Superseded by a plan change.", kind=RenewalKind.RENEWAL
-        )
-        if superseded:
-            from ..automation import issue_renewals
-
-            issue_renewals([service.pk], today)
+        reprice_next_renewal(service, actor=actor, today=today)

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..actors import Actor
-from ..enums import RenewalStatus
+from ..enums import RenewalKind, RenewalStatus
 from ..events import build_event, service_events_create
 from ..models import Renewal, Service
 from .port import get_billing
@@ -63,3 +63,14 @@ def void_open_renewals(
     billing = get_billing()
     transaction.on_commit(lambda: billing.void_documents_later(ids))
     return voided
+
+
+def reprice_next_renewal(service: Service, *, actor: Actor, today: date) -> None:
+    """A plan change supersedes the renewal already issued for the next period: it is
+    voided and the period's renewal issued again at the new price."""
+    if void_open_renewals(
+        [service], actor=actor, reason="Superseded by a plan change.", kind=RenewalKind.RENEWAL
+    ):
+        from ..automation import issue_renewals
+
+        issue_renewals([service.pk], today)

@@ -30,7 +30,7 @@ from hypothesis.stateful import (
 from saleor_services import automation, cancellation, lifecycle
 from saleor_services.actors import SYSTEM, Actor
 from saleor_services.automation import run_daily_automation
-from saleor_services.billing import plan_changes, renewals
+from saleor_services.billing import renewals, voiding
 from saleor_services.billing.cycles import add_cycles
 from saleor_services.billing.plan_changes import service_change_plan
 from saleor_services.billing.renewals import renewal_mark_paid, renewal_record_refund, renewal_void
@@ -335,15 +335,14 @@ def _refund_not_recorded(monkeypatch):
 
 
 def _upgrade_keeps_the_old_price_renewal(monkeypatch):
-    real = renewals.void_open_renewals
+    real = voiding.void_open_renewals
 
     def keeping(services, **kwargs):
         if kwargs.get("reason") == "Superseded by a plan change.":
             return []
         return real(services, **kwargs)
 
-    monkeypatch.setattr(renewals, "void_open_renewals", keeping)
-    monkeypatch.setattr(plan_changes, "void_open_renewals", keeping)
+    monkeypatch.setattr(voiding, "void_open_renewals", keeping)
 
 
 def _refund_keeps_the_period(monkeypatch):
