@@ -112,6 +112,7 @@ class ServiceEventType(models.TextChoices):
     RENEWAL_PAID = "RENEWAL_PAID", "Renewal paid"
     RENEWAL_VOIDED = "RENEWAL_VOIDED", "Renewal voided"
     RENEWAL_FAILED = "RENEWAL_FAILED", "Renewal could not be opened"
+    RENEWAL_LINK_REPLACED = "RENEWAL_LINK_REPLACED", "Renewal payment link replaced"
     RENEWAL_REOPENED = "RENEWAL_REOPENED", "Renewal reopened"
     RENEWAL_REFUNDED = "RENEWAL_REFUNDED", "Renewal refunded"
     RENEWAL_PARTIALLY_REFUNDED = "RENEWAL_PARTIALLY_REFUNDED", "Renewal partly refunded"

@@ -17,6 +17,7 @@ EMAIL_EVENTS = frozenset(
         ServiceEventType.ACTIVATED,
         ServiceEventType.RENEWAL_CREATED,
         ServiceEventType.RENEWAL_REMINDER,
+        ServiceEventType.RENEWAL_LINK_REPLACED,
         ServiceEventType.SUSPENSION_WARNING,
         ServiceEventType.SUSPENDED,
         ServiceEventType.UNSUSPENDED,

@@ -153,6 +153,19 @@ def renewal_fail(*, renewal_id: int, reason: str) -> Renewal:
         )
 
 
+def renewal_document_replaced(*, renewal: Renewal, payment_url: str) -> None:
+    """The host replaced the renewal's payable document (the old one expired or was
+    deleted): the activity log says so, and the customer gets the new link, since the
+    one they were sent is dead. Called inside the transaction that locks the renewal."""
+    service_event_create(
+        service=renewal.service,
+        type=ServiceEventType.RENEWAL_LINK_REPLACED,
+        actor=SYSTEM,
+        renewal_id=renewal.pk,
+        payment_url=payment_url or None,
+    )
+
+
 def renewal_reopen(*, renewal_id: int, actor: Actor) -> Renewal:
     """Staff ask for the document again after fixing what made it fail."""
     if actor.is_customer:

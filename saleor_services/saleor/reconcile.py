@@ -6,7 +6,8 @@
 - renewals whose checkout could not be opened get one;
 - renewals whose checkout Saleor's expired-checkout cleanup deleted (or whose order
   expired unpaid) get a new one, with a new payment URL;
-- renewal orders cancelled unpaid void their renewal; money a renewal order gave back is
+- renewal orders cancelled unpaid void their renewal; money a renewal order gave back
+  (through a transaction, or the refunds of a payment on Saleor's older Payment API) is
   recorded on its renewal;
 - renewals that ask for no money any more (voided, or marked paid by staff) lose a
   checkout that is still open.
@@ -21,7 +22,8 @@ from django.utils import timezone
 from saleor.checkout.models import Checkout
 from saleor.order import OrderChargeStatus, OrderStatus
 from saleor.order.models import Order, OrderLine
-from saleor.payment.models import TransactionItem
+from saleor.payment import ChargeStatus
+from saleor.payment.models import Payment, TransactionItem
 
 from ..billing.renewal_states import SETTLED
 from ..creation import create_services_for_paid_order
@@ -113,9 +115,14 @@ def _renewal_orders_cancelled_unpaid():
 def _renewal_orders_with_refunds(since):
     """Orders of paid renewals (recently paid or refunded in part) that gave money back."""
     refunded = TransactionItem.objects.filter(order_id=OuterRef("order_id"), refunded_value__gt=0)
+    # Payment apps on Saleor's older Payment API refund through the order's payment.
+    refunded_payment = Payment.objects.filter(
+        order_id=OuterRef("order_id"),
+        charge_status__in=(ChargeStatus.PARTIALLY_REFUNDED, ChargeStatus.FULLY_REFUNDED),
+    )
     order_ids = Renewal.objects.filter(
         status__in=SETTLED, order_id__isnull=False, updated_at__gte=since
-    ).filter(Exists(refunded)).values_list("order_id", flat=True)[:LIMIT]
+    ).filter(Exists(refunded) | Exists(refunded_payment)).values_list("order_id", flat=True)[:LIMIT]
     return Order.objects.filter(pk__in=list(order_ids))
 
 

@@ -27,7 +27,7 @@ import graphene
 from django.conf import settings
 from django.db import transaction
 
-from ..billing.renewals import renewal_fail
+from ..billing.renewals import renewal_document_replaced, renewal_fail
 from ..conf import payment_url_template
 from ..enums import EmailStatus, RenewalKind, RenewalStatus, ServiceEventType
 from ..models import Renewal, Service, ServiceEvent
@@ -277,11 +277,14 @@ def open_renewal_checkout(renewal_id: int) -> bool:
             return _fail(renewal, str(gone))
         except SaleorRefused as refusal:
             return _fail(renewal, f"Saleor refused to open a checkout for it: {refusal}")
+        replaced = renewal.checkout_id is not None
         renewal.checkout_id = token
         renewal.order_id = None
         renewal.payment_url = payment_url(renewal, token)
         renewal.save(update_fields=["checkout_id", "order_id", "payment_url", "updated_at"])
-        _release_email(renewal)
+        # The first link goes out in the "renewal created" e-mail; a later one in its own.
+        if not _release_email(renewal) and replaced:
+            renewal_document_replaced(renewal=renewal, payment_url=renewal.payment_url)
     return True
 
 
@@ -291,8 +294,9 @@ def _fail(renewal: Renewal, reason: str) -> bool:
     return False
 
 
-def _release_email(renewal: Renewal) -> None:
-    """The "renewal created" e-mail waited for the payable checkout and its link."""
+def _release_email(renewal: Renewal) -> bool:
+    """The "renewal created" e-mail waited for the payable checkout and its link.
+    Returns whether it was still waiting (and is now on its way)."""
     from ..notifications import deliver_emails_after_commit
 
     released = ServiceEvent.objects.filter(
@@ -303,6 +307,7 @@ def _release_email(renewal: Renewal) -> None:
     ).update(email_status=EmailStatus.PENDING)
     if released:
         deliver_emails_after_commit()
+    return bool(released)
 
 
 def release_renewal_checkout(renewal_id: int) -> bool:

@@ -12,7 +12,7 @@ from django.utils import timezone  # noqa: E402
 
 from saleor_services.automation import run_step  # noqa: E402
 from saleor_services.conf import get_settings  # noqa: E402
-from saleor_services.models import Renewal  # noqa: E402
+from saleor_services.models import Renewal, ServiceEvent  # noqa: E402
 
 from .storefront import complete, gid, issue_renewal, pay  # noqa: E402
 
@@ -56,6 +56,10 @@ def test_a_checkout_saleor_expired_is_opened_again(
     assert renewal.payment_url == f"https://shop.example/checkout?checkout={gid('Checkout', renewal.checkout_id)}"
     [line] = Checkout.objects.get(token=renewal.checkout_id).lines.all()
     assert (line.quantity, line.price_override) == (1, renewal.amount)
+    # The link the customer was sent is dead: the log says so and a new one is e-mailed.
+    [replaced] = ServiceEvent.objects.filter(service=bought_service, type="RENEWAL_LINK_REPLACED")
+    assert replaced.parameters == {"renewal_id": renewal.pk, "payment_url": renewal.payment_url}
+    assert replaced.email_status in ("PENDING", "SENT")
     # Nothing more to repair, and the new checkout is paid as the first would have been.
     with django_capture_on_commit_callbacks(execute=True):
         assert run_step("reconcile", timezone.localdate()) == 0

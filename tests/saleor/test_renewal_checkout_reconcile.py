@@ -120,6 +120,35 @@ def test_a_refund_missed_by_the_plugin_is_recorded(
 
 
 @pytest.mark.django_db
+def test_a_refund_through_the_older_payment_api_is_recorded(
+    bought_service, api_client, payment_app_client, django_capture_on_commit_callbacks
+):
+    """A payment app on Saleor's Payment API (a `Payment` with its REFUND transactions)
+    calls no transaction hook; the reconciliation step finds its refund."""
+    from saleor.payment import ChargeStatus, TransactionKind
+    from saleor.payment.models import Payment
+
+    renewal = issue_renewal(bought_service, django_capture_on_commit_callbacks)
+    checkout_id = gid("Checkout", renewal.checkout_id)
+    pay(payment_app_client, checkout_id)
+    order = complete(api_client, checkout_id)
+    payment = Payment.objects.create(
+        order=order, gateway="mirumee.payments.dummy", is_active=True, total=order.total_gross_amount,
+        captured_amount=0, currency=order.currency, charge_status=ChargeStatus.FULLY_REFUNDED,
+    )
+    payment.transactions.create(
+        kind=TransactionKind.REFUND, is_success=True, amount=order.total_gross_amount,
+        currency=order.currency, gateway_response={},
+    )
+
+    assert _reconcile(django_capture_on_commit_callbacks) == 1
+
+    renewal.refresh_from_db()
+    assert (renewal.status, renewal.refunded_amount) == ("REFUNDED", renewal.amount)
+    assert _reconcile(django_capture_on_commit_callbacks) == 0
+
+
+@pytest.mark.django_db
 def test_a_cancellation_missed_by_the_plugin_voids_the_renewal(
     bought_service, store, api_client, manage_orders_staff, settings, django_capture_on_commit_callbacks
 ):

@@ -16,6 +16,7 @@ from ..enums import (
     ServiceCancellationModeEnum,
 )
 from ..ids import optional_global_id
+from ..money_text import money_text, money_text_field
 from ..shared import JSON, DateTime, Money, make_money
 from ..visibility import staff_only
 
@@ -23,9 +24,14 @@ from ..visibility import staff_only
 class ServicePlanChannelPrice(graphene.ObjectType):
     channel_slug = graphene.String(required=True)
     price = graphene.Field(Money, required=True)
+    price_text = money_text_field("The price")
 
     class Meta:
         description = "A plan's recurring price in one channel."
+
+    @staticmethod
+    def resolve_price_text(root, _info, locale=None):
+        return money_text(root["price"].amount, root["price"].currency, locale)
 
 
 class ServicePlan(graphene.ObjectType):

@@ -1,5 +1,6 @@
 import graphene
 
+from ..money_text import money_text, money_text_field
 from ..shared import Date, Money, make_money
 from .plan import ServicePlan
 
@@ -14,6 +15,9 @@ class ServicePlanChangeQuote(graphene.ObjectType):
         description="Positive: to pay now for the rest of the period (upgrade). Otherwise "
         "the change takes effect at the next renewal (downgrade).",
     )
+    current_amount_text = money_text_field("The current amount")
+    new_amount_text = money_text_field("The new amount")
+    prorated_amount_text = money_text_field("The prorated amount")
     period_start = Date(required=True)
     period_end = Date(required=True)
     days_left = graphene.Int(required=True)
@@ -31,3 +35,15 @@ class ServicePlanChangeQuote(graphene.ObjectType):
     @staticmethod
     def resolve_prorated_amount(root, _info):
         return make_money(root.prorated_amount, root.currency)
+
+    @staticmethod
+    def resolve_current_amount_text(root, _info, locale=None):
+        return money_text(root.current_amount, root.currency, locale)
+
+    @staticmethod
+    def resolve_new_amount_text(root, _info, locale=None):
+        return money_text(root.new_amount, root.currency, locale)
+
+    @staticmethod
+    def resolve_prorated_amount_text(root, _info, locale=None):
+        return money_text(root.prorated_amount, root.currency, locale)

@@ -5,6 +5,7 @@ from ... import models
 from ...host import get_host
 from ..dataloaders import PlanByIdLoader
 from ..enums import ServiceRenewalKindEnum, ServiceRenewalStatusEnum
+from ..money_text import money_text, money_text_field
 from ..shared import UUID, Date, DateTime, Money, make_money
 from ..visibility import row_of_visible_service, staff_only
 from .plan import ServicePlan
@@ -20,9 +21,11 @@ class ServiceRenewal(_HostFields, graphene.ObjectType):
     period_start = Date(required=True)
     period_end = Date(required=True)
     amount = graphene.Field(Money, required=True)
+    amount_text = money_text_field("The amount")
     due_date = Date(required=True)
     status = ServiceRenewalStatusEnum(required=True)
     refunded_amount = graphene.Field(Money, required=True, description="Money given back so far.")
+    refunded_amount_text = money_text_field("The money given back so far")
     document_error = graphene.String(
         description="Why its payable document could not be made (FAILED). Requires MANAGE_ORDERS."
     )
@@ -50,6 +53,14 @@ class ServiceRenewal(_HostFields, graphene.ObjectType):
     @staticmethod
     def resolve_refunded_amount(root, _info):
         return make_money(root.refunded_amount, root.currency)
+
+    @staticmethod
+    def resolve_amount_text(root, _info, locale=None):
+        return money_text(root.amount, root.currency, locale)
+
+    @staticmethod
+    def resolve_refunded_amount_text(root, _info, locale=None):
+        return money_text(root.refunded_amount, root.currency, locale)
 
     @staticmethod
     def resolve_document_error(root, info):

@@ -22,6 +22,7 @@ from ..enums import (
     ServiceStatusEnum,
 )
 from ..errors import ServiceGraphQLError
+from ..money_text import money_text, money_text_field
 from ..shared import JSON, UUID, Date, DateTime, MetadataItem, Money, make_money
 from ..visibility import (
     PASSWORD_VISIBLE,
@@ -52,6 +53,7 @@ class Service(_HostFields, graphene.ObjectType):
     domain = graphene.String(required=True, description="Primary domain or label.")
     billing_cycle = ServiceBillingCycleEnum(required=True)
     recurring_amount = graphene.Field(Money, required=True, description="Charged each renewal.")
+    recurring_amount_text = money_text_field("What each renewal charges")
     next_due_date = Date(description="When the next renewal falls due; none for one-time.")
     status = ServiceStatusEnum(required=True)
     user_email = graphene.String(required=True)
@@ -152,6 +154,10 @@ class Service(_HostFields, graphene.ObjectType):
     @staticmethod
     def resolve_recurring_amount(root, _info):
         return make_money(root.recurring_amount, root.currency)
+
+    @staticmethod
+    def resolve_recurring_amount_text(root, _info, locale=None):
+        return money_text(root.recurring_amount, root.currency, locale)
 
     @staticmethod
     def resolve_password(root, _info):
