@@ -191,6 +191,16 @@ class Billing(RuleBasedStateMachine):
             self.paused_since[service.pk] = self.today
 
     @rule(index=st.integers(0, 1))
+    def customer_pauses_and_resumes_the_same_day(self, index):
+        """A 0-day pause: on a service anchored to the 31st and due on a short month's
+        last day, a resume that re-anchors on the due date drifts to the 28th."""
+        service = self._service(index)
+        before = self._statuses()
+        if self._try(lifecycle.service_pause, service_id=service.pk, actor=self.customer, today=self.today):
+            self._try(lifecycle.service_resume, service_id=service.pk, actor=self.customer, today=self.today)
+        self._note_resumes(before)
+
+    @rule(index=st.integers(0, 1))
     def customer_resumes(self, index):
         service = self._service(index)
         before = self._statuses()
@@ -359,6 +369,21 @@ def _refund_keeps_the_period(monkeypatch):
     monkeypatch.setattr(sys.modules[__name__], "renewal_record_refund", keeping)
 
 
+def _resume_re_anchors_on_the_due_date(monkeypatch):
+    """The drift of issue 11 (finding 8): resuming takes the due date's day as the anchor."""
+    from saleor_services.lifecycle import actions
+
+    real = actions.end_pause
+
+    def re_anchoring(service, parameters, *, today):
+        fields = real(service, parameters, today=today)
+        if service.next_due_date is not None:
+            service.billing_anchor_day, service.paused_days = service.next_due_date.day, 0
+        return [*fields, "billing_anchor_day"]
+
+    monkeypatch.setattr(actions, "end_pause", re_anchoring)
+
+
 def _e_mail_sent_twice(monkeypatch):
     real = outbox.send_pending_emails
 
@@ -376,8 +401,7 @@ MUTANTS = {
     "nothing_is_open_on_a_service_that_is_not_billed": _pause_keeps_the_renewal_open,
     "money_received_minus_refunds_is_paid_periods_times_the_price": _refund_not_recorded,
     "an_open_renewal_asks_for_the_service_s_current_price": _upgrade_keeps_the_old_price_renewal,
-    # An anchor that drifts on resume is caught only by long runs (a pause, a resume and a payment
-    # near a short month); test_anchor.py checks that rule directly.
+    "the_due_date_is_the_anchor_advanced_by_the_paid_periods_plus_the_paused_time": _resume_re_anchors_on_the_due_date,
     "the_due_date_is_the_anchor_advanced_by_the_paid_periods_plus_the_paused_time ": _refund_keeps_the_period,
     "every_e_mail_goes_out_once": _e_mail_sent_twice,
 }
