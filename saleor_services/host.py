@@ -89,6 +89,10 @@ class Host(Protocol):
     def mutating(self, context) -> contextlib.AbstractContextManager:
         """Wraps a mutation: writes allowed, later reads from the writer."""
 
+    def reading_latest(self, context) -> contextlib.AbstractContextManager:
+        """Wraps a read through the domain that must see the latest writes (a preview of
+        what a write would do, a data export): it reads from the writer."""
+
     def quantize_price(self, amount: Decimal, currency: str) -> Decimal:
         """`amount` in the currency's precision, as the host rounds its own prices."""
 

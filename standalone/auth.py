@@ -69,7 +69,8 @@ def user_for_token(token: str):
     data = token_payload(token)
     if data is None or "user_id" not in data:
         return None
-    return get_user_model().objects.filter(pk=data.get("user_id"), is_active=True).first()
+    users = get_user_model().objects.select_related("channel_restriction")  # read by the host's requestor
+    return users.filter(pk=data.get("user_id"), is_active=True).first()
 
 
 def app_for_token(token: str):

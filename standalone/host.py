@@ -23,8 +23,11 @@ class PermissionDenied(Exception):
 def _channel_slugs(user) -> frozenset[str] | None:
     from .models import StaffChannelRestriction
 
-    restriction = StaffChannelRestriction.objects.filter(user=user).first()
-    return None if restriction is None else frozenset(restriction.channel_slugs)
+    try:
+        restriction = user.channel_restriction
+    except StaffChannelRestriction.DoesNotExist:
+        return None
+    return frozenset(restriction.channel_slugs)
 
 
 class StandaloneHost:
@@ -48,7 +51,7 @@ class StandaloneHost:
             user=user,
             can_manage_services=can_manage,
             is_staff=user.is_staff,
-            channel_slugs=_channel_slugs(user) if user.is_staff else None,
+            channel_slugs=_channel_slugs(user) if can_manage else None,
         )
 
     def check_password(self, request, *, user, password):
@@ -85,6 +88,9 @@ class StandaloneHost:
         return contextlib.nullcontext()
 
     def mutating(self, context):
+        return contextlib.nullcontext()
+
+    def reading_latest(self, context):
         return contextlib.nullcontext()
 
     def quantize_price(self, amount, currency):

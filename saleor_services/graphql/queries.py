@@ -7,6 +7,7 @@ import graphene
 from .. import automation, selectors, status_counts
 from ..billing.plan_changes import service_change_plan_preview
 from ..errors import ServiceError
+from ..host import get_host
 from ..models import Service as ServiceModel
 from ..owners import customer_data_export
 from ..reach import within_reach
@@ -162,9 +163,10 @@ class ServicesQueries(graphene.ObjectType):
     @_as_graphql_error
     def resolve_service_automation_preview(_root, info, date=None):
         requestor = require_staff(info)
-        steps = automation.preview(date, actor=requestor.staff_actor)
-        wanted = {pk for step in steps.values() for pk in step["service_ids"]}
-        services = ServiceModel.objects.using(read_alias(info)).in_bulk(wanted)
+        with get_host().reading_latest(info.context):
+            steps = automation.preview(date, actor=requestor.staff_actor)
+            wanted = {pk for step in steps.values() for pk in step["service_ids"]}
+            services = ServiceModel.objects.using(read_alias(info)).in_bulk(wanted)
         return [
             {
                 "step": name,
@@ -178,17 +180,19 @@ class ServicesQueries(graphene.ObjectType):
     @_as_graphql_error
     def resolve_service_customer_data(_root, info, email):
         requestor = require_staff(info)
-        return customer_data_export(email=email[:254], actor=requestor.staff_actor)
+        with get_host().reading_latest(info.context):
+            return customer_data_export(email=email[:254], actor=requestor.staff_actor)
 
     @staticmethod
     @_as_graphql_error
     def resolve_service_change_plan_preview(_root, info, id, plan_id):
         requestor = require_signed_in(info)
-        return service_change_plan_preview(
-            service_id=decode_id(id, "Service"),
-            target_plan_id=decode_id(plan_id, "ServicePlan", field="plan_id"),
-            actor=actor_for(requestor),
-        )
+        with get_host().reading_latest(info.context):
+            return service_change_plan_preview(
+                service_id=decode_id(id, "Service"),
+                target_plan_id=decode_id(plan_id, "ServicePlan", field="plan_id"),
+                actor=actor_for(requestor),
+            )
 
     @staticmethod
     @_as_graphql_error

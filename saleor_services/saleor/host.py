@@ -50,11 +50,13 @@ class SaleorHost:
         user = getattr(context, "user", None)
         if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
             return Requestor()
+        can_manage = user.is_staff and user.has_perm(OrderPermissions.MANAGE_ORDERS)
         return Requestor(
             user=user,
-            can_manage_services=user.is_staff and user.has_perm(OrderPermissions.MANAGE_ORDERS),
+            can_manage_services=can_manage,
             is_staff=user.is_staff,
-            channel_slugs=_accessible_channel_slugs(context, user) if user.is_staff else None,
+            # Only staff acting as staff are narrowed (others see their own services).
+            channel_slugs=_accessible_channel_slugs(context, user) if can_manage else None,
         )
 
     def permission_denied(self, *, staff: bool) -> Exception:
@@ -113,6 +115,10 @@ class SaleorHost:
         with allow_writer():
             disallow_replica_in_context(context)
             yield
+
+    def reading_latest(self, context):
+        # The domain reads the default connection; Saleor refuses that unless allowed.
+        return self.mutating(context)
 
     def quantize_price(self, amount, currency):
         from saleor.core.prices import quantize_price

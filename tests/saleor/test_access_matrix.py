@@ -62,7 +62,7 @@ def world(store, customer_user, settings, product):
     settings.SALEOR_SERVICES = {"PROVISIONER": "saleor_services.provisioning.manual.ManualProvisioner"}
     active = _service(store, customer_user)
     bigger = ServicePlan.objects.create(
-        name="Bigger", variant_id=store.other_variant.pk, price_amount=Decimal(99), currency="USD"
+        name="Bigger", product_id=10**9 + 1, price_amount=Decimal(99), currency="USD"
     )
     store.plan.change_targets.add(bigger)
     open_renewal = _renewal(active, active.next_due_date)
@@ -96,10 +96,10 @@ def world(store, customer_user, settings, product):
 
 
 def _staff(email, *, group=None):
-    from saleor.account.models import User
+    from saleor.account.tests.fixtures.user import dangerously_create_test_user
     from saleor.graphql.tests.fixtures import ApiClient
 
-    user = User.objects.create_user(email=email, password="password", is_staff=True, is_active=True)
+    user = dangerously_create_test_user(email, "password", is_staff=True)
     if group is not None:
         group.user_set.add(user)
     return ApiClient(user=user)
@@ -119,7 +119,8 @@ def _app(name, *, manage_orders):
 @pytest.fixture
 def callers(store, api_client, user_api_client, staff_api_client, permission_manage_orders):
     """Each kind of caller, by role, built only when its test asks for it."""
-    from saleor.account.models import Group, User
+    from saleor.account.models import Group
+    from saleor.account.tests.fixtures.user import dangerously_create_test_user
     from saleor.graphql.tests.fixtures import ApiClient
 
     def restricted_staff():
@@ -134,8 +135,7 @@ def callers(store, api_client, user_api_client, staff_api_client, permission_man
         return _staff("orders-staff@example.com", group=group)
 
     def other_customer():
-        user = User.objects.create_user(email="other@example.com", password="password", is_active=True)
-        return ApiClient(user=user)
+        return ApiClient(user=dangerously_create_test_user("other@example.com", "password"))
 
     return {
         "anonymous": lambda: api_client,
@@ -152,8 +152,7 @@ def callers(store, api_client, user_api_client, staff_api_client, permission_man
 def _saleor_root_fields():
     from saleor.graphql.api import schema
 
-    graphql_schema = schema.graphql_schema
-    return set(graphql_schema.query_type.fields) | set(graphql_schema.mutation_type.fields)
+    return set(schema.get_query_type().fields) | set(schema.get_mutation_type().fields)
 
 
 # `node` is Saleor's own root field (the package adds no other); the rest are ours.
