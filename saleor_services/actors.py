@@ -11,14 +11,17 @@ class Actor:
     type: ActorType
     user: Any = None  # settings.AUTH_USER_MODEL instance for customers and staff
     app_id: int | None = None
+    # Staff restricted to some channels reach only those channels' services (Saleor's
+    # channel-restricted permission groups); None: every channel.
+    channel_slugs: frozenset[str] | None = None
 
     @classmethod
     def customer(cls, user) -> "Actor":
         return cls(ActorType.CUSTOMER, user=user)
 
     @classmethod
-    def staff(cls, user) -> "Actor":
-        return cls(ActorType.STAFF, user=user)
+    def staff(cls, user, *, channel_slugs: frozenset[str] | None = None) -> "Actor":
+        return cls(ActorType.STAFF, user=user, channel_slugs=channel_slugs)
 
     @classmethod
     def app(cls, app_id: int) -> "Actor":

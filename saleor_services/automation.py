@@ -20,7 +20,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from .actors import SYSTEM
+from .actors import SYSTEM, Actor
 from .billing.cycles import shift_by_cycles
 from .billing.plan_prices import plan_prices
 from .billing.renewal_states import PERIOD_RELEASED
@@ -38,6 +38,7 @@ from .events import build_event, service_events_create
 from .host import get_host
 from .lifecycle import change_status_many, end_pause, remove_on_termination, start_suspension
 from .models import CancellationRequest, Renewal, Service, ServicePlan
+from .reach import within_reach
 from .transitions import ServiceAction
 from .validation import clean_date
 
@@ -598,8 +599,9 @@ def run_daily_automation(today: date | None = None) -> dict[str, int]:
 PREVIEW_LIMIT = 100
 
 
-def preview(today: date | None = None) -> dict[str, dict]:
-    """What each step would take up today, changing nothing: its candidate services.
+def preview(today: date | None = None, *, actor: Actor = SYSTEM) -> dict[str, dict]:
+    """What each step would take up today, changing nothing: its candidate services
+    (those `actor` may reach).
 
     Counts are of candidates; a step still re-checks each one when it runs.
     """
@@ -608,7 +610,8 @@ def preview(today: date | None = None) -> dict[str, dict]:
     for name, step in STEPS.items():
         service_ids: set[int] = set()
         for queryset, _process in step(today):
-            column = "service_id" if queryset.model is Renewal else "pk"
+            column, through = ("service_id", "service__") if queryset.model is Renewal else ("pk", "")
+            queryset = within_reach(queryset, actor, through=through)
             service_ids.update(queryset.order_by().values_list(column, flat=True))
         result[name] = {"count": len(service_ids), "service_ids": sorted(service_ids)[:PREVIEW_LIMIT]}
     return result

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from .actors import SYSTEM, Actor
 from .billing.voiding import void_open_renewals
+from .confirmation import confirm_customer
 from .enums import (
     OPEN_CANCELLATION_STATUSES,
     CancellationMode,
@@ -18,6 +19,7 @@ from .errors import ServiceError, ServiceErrorCode
 from .events import service_event_create
 from .lifecycle import cancel_locked, lock_service
 from .models import CancellationRequest, Service
+from .reach import within_reach
 from .transitions import ServiceAction, is_allowed
 from .validation import bounded_text
 
@@ -37,19 +39,6 @@ def effective_date_for(
     end_of_period = service.next_due_date or today
     notice_end = today + timedelta(days=service.plan.notice_period_days)
     return max(end_of_period, notice_end)
-
-
-def _check_password(actor: Actor, password: str | None) -> None:
-    if not actor.is_customer:
-        return
-    if not password:
-        raise ServiceError(
-            ServiceErrorCode.REQUIRED, "Confirm with your password.", field="password"
-        )
-    if not actor.user.check_password(password):
-        raise ServiceError(
-            ServiceErrorCode.PASSWORD_INCORRECT, "The password is incorrect.", field="password"
-        )
 
 
 def _record_decision(
@@ -113,8 +102,12 @@ def cancellation_request_create(
     type: CancellationType,
     reason: str,
     password: str | None = None,
+    sign_in_token: str | None = None,
+    request=None,
     today: date | None = None,
 ) -> CancellationRequest:
+    """A customer confirms (see `confirmation.py`); `request` is the host's request, for
+    its login throttling."""
     today = today or timezone.localdate()
     try:
         type = CancellationType(type)
@@ -125,7 +118,7 @@ def cancellation_request_create(
     reason = bounded_text(reason, field="reason", required=True)
     with transaction.atomic():
         service = lock_service(service_id, actor=actor)
-        _check_password(actor, password)
+        confirm_customer(actor, password=password, sign_in_token=sign_in_token, request=request)
         if actor.is_customer and not service.plan.allow_cancel:
             raise ServiceError(
                 ServiceErrorCode.NOT_ALLOWED_BY_PLAN,
@@ -168,9 +161,7 @@ def cancellation_request_create(
 
 def _lock_request(request_id: int, *, actor: Actor) -> tuple[Service, CancellationRequest]:
     """Lock the service, then its request (always in that order)."""
-    queryset = CancellationRequest.objects.all()
-    if actor.is_customer:
-        queryset = queryset.filter(service__user_id=actor.user_id)
+    queryset = within_reach(CancellationRequest.objects.all(), actor, through="service__")
     try:
         service_id = queryset.values_list("service_id", flat=True).get(pk=request_id)
     except (CancellationRequest.DoesNotExist, ValueError, TypeError):

@@ -62,6 +62,9 @@ class ServicesSettings:
     ENCRYPTION_KEYS: tuple[str, ...] = ()
     ENCRYPTION_KEY: str | None = None
     CANCELLATION_REASON_MAX_LENGTH: int = 1000
+    # Customers without a usable password (social or OpenID sign-in) confirm a
+    # cancellation with a sign-in at most this many minutes old.
+    CONFIRMATION_SIGN_IN_MINUTES: int = 10
     # What happens to a customer's services when their account is deleted:
     # "CANCEL_NOW" or "CANCEL_AT_PERIOD_END" (an approved cancellation for the due date).
     OWNER_REMOVED_POLICY: str = "CANCEL_NOW"
@@ -230,6 +233,7 @@ _VALIDATORS = {
     "ENCRYPTION_KEYS": _key_list,
     "ENCRYPTION_KEY": _optional_text,
     "CANCELLATION_REASON_MAX_LENGTH": _reason_length,
+    "CONFIRMATION_SIGN_IN_MINUTES": lambda k, v: _small_count(k, v, 1, 1440),
     "PAYMENT_URL_TEMPLATES": _url_templates,
     "OWNER_REMOVED_POLICY": lambda k, v: _choice(k, v, ("CANCEL_NOW", "CANCEL_AT_PERIOD_END")),
     "OWNER_REMOVED_KEEP_EMAIL": lambda k, v: _flag(k, v),

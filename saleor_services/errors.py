@@ -12,6 +12,10 @@ class ServiceErrorCode(StrEnum):
     INVALID_TRANSITION = "INVALID_TRANSITION"
     NOT_ALLOWED_BY_PLAN = "NOT_ALLOWED_BY_PLAN"
     PASSWORD_INCORRECT = "PASSWORD_INCORRECT"
+    # Too many wrong passwords from this address (the host's login throttling).
+    CONFIRMATION_DELAYED = "CONFIRMATION_DELAYED"
+    # No usable password and no recent enough sign-in: sign in again, then confirm.
+    SIGN_IN_REQUIRED = "SIGN_IN_REQUIRED"
     ALREADY_REQUESTED = "ALREADY_REQUESTED"
     LIMIT_EXCEEDED = "LIMIT_EXCEEDED"
     PLAN_IN_USE = "PLAN_IN_USE"

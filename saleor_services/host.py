@@ -11,14 +11,22 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
+from enum import Enum
 from types import ModuleType
 from typing import Any, Protocol
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .actors import Actor
+
+
+class PasswordCheck(Enum):
+    CORRECT = "correct"
+    INCORRECT = "incorrect"
+    # Refused unchecked: too many failed attempts from this address (or it is unknown).
+    DELAYED = "delayed"
 
 
 @dataclass(frozen=True)
@@ -31,6 +39,10 @@ class Requestor:
     # A staff user (or an app), whether or not it holds the permission: without it, it
     # is a customer for its own services and gets the permission error for any other.
     is_staff: bool = False
+    # Staff whose permission groups are all restricted to channels: the slugs of those
+    # channels (their services are the only ones they see or act on). None: every
+    # channel (unrestricted staff; apps, which Saleor never restricts).
+    channel_slugs: frozenset[str] | None = None
 
     @property
     def lacks_permission(self) -> bool:
@@ -39,7 +51,9 @@ class Requestor:
 
     @property
     def staff_actor(self) -> Actor:
-        return Actor.app(self.app.pk) if self.app is not None else Actor.staff(self.user)
+        if self.app is not None:
+            return Actor.app(self.app.pk)
+        return Actor.staff(self.user, channel_slugs=self.channel_slugs)
 
     @property
     def customer_actor(self) -> Actor:
@@ -57,6 +71,15 @@ class Host(Protocol):
     def permission_denied(self, *, staff: bool) -> Exception:
         """The host's own permission error, for staff-only or signed-in-only fields."""
 
+    def check_password(self, request, *, user, password: str) -> PasswordCheck:
+        """The user's password, checked under the host's login throttling (inside Saleor
+        the very counters and delays of `tokenCreate`); `request` may be None."""
+
+    def signed_in_at(self, request, *, user, sign_in_token: str | None) -> datetime | None:
+        """When `user` last signed in, as the host can prove it (inside Saleor: the issue
+        time of the refresh token of that sign-in, the argument or the refreshToken
+        cookie); None when it cannot tell."""
+
     def read_alias(self, context) -> str:
         """The database connection the request's reads go to (a replica, in Saleor)."""
 
@@ -65,6 +88,10 @@ class Host(Protocol):
 
     def mutating(self, context) -> contextlib.AbstractContextManager:
         """Wraps a mutation: writes allowed, later reads from the writer."""
+
+    def reading_latest(self, context) -> contextlib.AbstractContextManager:
+        """Wraps a read through the domain that must see the latest writes (a preview of
+        what a write would do, a data export): it reads from the writer."""
 
     def quantize_price(self, amount: Decimal, currency: str) -> Decimal:
         """`amount` in the currency's precision, as the host rounds its own prices."""

@@ -15,7 +15,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from .actors import Actor
+from .actors import SYSTEM, Actor
 from .billing.voiding import void_open_renewals
 from .conf import get_settings
 from .credentials import empty_secret
@@ -29,6 +29,7 @@ from .enums import (
 from .events import build_event, service_events_create
 from .lifecycle import change_status_many
 from .models import CancellationRequest, Service
+from .reach import within_reach
 from .transitions import ServiceAction, is_allowed
 
 REASON = "The customer's account was deleted."
@@ -121,16 +122,18 @@ def _cancel_at_period_end(services: list[Service], actor: Actor, today: date) ->
     )
 
 
-def customer_data_export(*, email: str) -> dict:
+def customer_data_export(*, email: str, actor: Actor = SYSTEM) -> dict:
     """Everything kept about the customer with this e-mail address, for a data-access
-    request: their services (without credentials) and each one's activity log."""
+    request: their services (without credentials) and each one's activity log (of the
+    services `actor` may reach)."""
     from django.db.models import Q
 
     from .events import jsonable
 
     email = (email or "").strip()
     services = (
-        Service.objects.filter(Q(user_email__iexact=email) | Q(user__email__iexact=email))
+        within_reach(Service.objects.all(), actor)
+        .filter(Q(user_email__iexact=email) | Q(user__email__iexact=email))
         .select_related("plan")
         .prefetch_related("events", "renewals", "cancellation_requests")
         .order_by("pk")

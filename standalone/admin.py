@@ -2,6 +2,8 @@ from django.contrib import admin
 
 from saleor_services.models import CancellationRequest, Renewal, Service, ServiceEvent, ServicePlan
 
+from .models import App, StaffChannelRestriction
+
 
 class ReadOnlyAdmin(admin.ModelAdmin):
     """State changes go through the lifecycle functions, never through a form."""
@@ -50,3 +52,13 @@ class CancellationRequestAdmin(ReadOnlyAdmin):
 class RenewalAdmin(ReadOnlyAdmin):
     list_display = ("pk", "service", "period_start", "period_end", "amount", "currency", "status")
     list_filter = ("status",)
+
+
+@admin.register(StaffChannelRestriction)
+class StaffChannelRestrictionAdmin(admin.ModelAdmin):
+    list_display = ("user", "channel_slugs")
+
+
+@admin.register(App)
+class AppAdmin(admin.ModelAdmin):
+    list_display = ("name", "is_active", "manage_orders")

@@ -1,7 +1,9 @@
 """The standalone host: Django's users stand in for Saleor's, for tests and the demo.
 
 Staff are Django staff users holding `standalone.manage_orders` (the stand-in for
-Saleor's MANAGE_ORDERS); customers are the other signed-in users.
+Saleor's MANAGE_ORDERS), restricted to channels by a `StaffChannelRestriction` row (the
+stand-in for Saleor's channel-restricted permission groups); apps are `standalone.App`
+rows signed in with an app token; customers are the other signed-in users.
 """
 
 import contextlib
@@ -18,6 +20,16 @@ class PermissionDenied(Exception):
         )
 
 
+def _channel_slugs(user) -> frozenset[str] | None:
+    from .models import StaffChannelRestriction
+
+    try:
+        restriction = user.channel_restriction
+    except StaffChannelRestriction.DoesNotExist:
+        return None
+    return frozenset(restriction.channel_slugs)
+
+
 class StandaloneHost:
     @property
     def graphql_types(self):
@@ -28,11 +40,41 @@ class StandaloneHost:
     def requestor(self, context):
         from saleor_services.host import Requestor
 
+        app = getattr(context, "app", None)
+        if app is not None:
+            return Requestor(app=app, can_manage_services=app.is_active and app.manage_orders)
         user = getattr(context, "user", None)
         if user is None or not user.is_authenticated or not user.is_active:
             return Requestor()
         can_manage = user.is_staff and user.has_perm(STAFF_PERMISSION)
-        return Requestor(user=user, can_manage_services=can_manage, is_staff=user.is_staff)
+        return Requestor(
+            user=user,
+            can_manage_services=can_manage,
+            is_staff=user.is_staff,
+            channel_slugs=_channel_slugs(user) if can_manage else None,
+        )
+
+    def check_password(self, request, *, user, password):
+        from saleor_services.host import PasswordCheck
+
+        from .throttling import check_password_throttled
+
+        correct = check_password_throttled(request, user, password)
+        if correct is None:
+            return PasswordCheck.DELAYED
+        return PasswordCheck.CORRECT if correct else PasswordCheck.INCORRECT
+
+    def signed_in_at(self, request, *, user, sign_in_token):
+        # This host's tokens are issued only at sign-in: their `iat` is when it was.
+        import datetime
+
+        from .auth import token_payload
+
+        token = sign_in_token or getattr(request, "bearer_token", None)
+        payload = token_payload(token) if token else None
+        if payload is None or payload.get("user_id") != user.pk or not isinstance(payload.get("iat"), int):
+            return None
+        return datetime.datetime.fromtimestamp(payload["iat"], tz=datetime.UTC)
 
     def permission_denied(self, *, staff: bool) -> Exception:
         if staff:
@@ -46,6 +88,9 @@ class StandaloneHost:
         return contextlib.nullcontext()
 
     def mutating(self, context):
+        return contextlib.nullcontext()
+
+    def reading_latest(self, context):
         return contextlib.nullcontext()
 
     def quantize_price(self, amount, currency):

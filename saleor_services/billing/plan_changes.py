@@ -18,6 +18,7 @@ from ..errors import ServiceError, ServiceErrorCode
 from ..events import service_event_create
 from ..lifecycle import lock_service
 from ..models import Renewal, Service, ServicePlan
+from ..reach import within_reach
 from .cycles import is_recurring, shift_by_cycles
 from .plan_prices import plan_price
 from .proration import prorate
@@ -88,10 +89,7 @@ def plan_change_quote(service: Service, target_plan_id: int, *, today: date) -> 
 def service_change_plan_preview(
     *, service_id: int, target_plan_id: int, actor: Actor, today: date | None = None
 ) -> PlanChangeQuote:
-    service = Service.objects.select_related("plan").filter(pk=service_id)
-    if actor.is_customer:
-        service = service.filter(user_id=actor.user_id)
-    found = service.first()
+    found = within_reach(Service.objects.select_related("plan"), actor).filter(pk=service_id).first()
     if found is None:
         raise _refuse(ServiceErrorCode.NOT_FOUND, "Service not found.", "id")
     return plan_change_quote(found, target_plan_id, today=today or timezone.localdate())

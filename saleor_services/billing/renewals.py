@@ -14,6 +14,7 @@ from ..events import service_event_create
 from ..lifecycle import change_status, clear_suspension, lock_service
 from ..models import Renewal
 from ..provisioning import queue_provisioning
+from ..reach import within_reach
 from ..transitions import ServiceAction
 from ..validation import bounded_text
 from .money import quantize_money
@@ -28,9 +29,10 @@ _BILLED = frozenset({ServiceStatus.ACTIVE, ServiceStatus.SUSPENDED, ServiceStatu
 _HOST_PAYABLE = frozenset({RenewalStatus.OPEN, RenewalStatus.VOID, RenewalStatus.FAILED})
 
 
-def _lock(renewal_id: int) -> tuple:
+def _lock(renewal_id: int, actor: Actor = SYSTEM) -> tuple:
+    renewals = within_reach(Renewal.objects.all(), actor, through="service__")
     try:
-        service_id = Renewal.objects.values_list("service_id", flat=True).get(pk=renewal_id)
+        service_id = renewals.values_list("service_id", flat=True).get(pk=renewal_id)
     except (Renewal.DoesNotExist, ValueError, TypeError):
         raise ServiceError(ServiceErrorCode.NOT_FOUND, "Renewal not found.", field="id") from None
     service = lock_service(service_id, actor=SYSTEM)
@@ -51,7 +53,7 @@ def renewal_mark_paid(
         raise ServiceError(ServiceErrorCode.NOT_FOUND, "Renewal not found.", field="id")
     today = today or timezone.localdate()
     with transaction.atomic():
-        service, renewal = _lock(renewal_id)
+        service, renewal = _lock(renewal_id, actor)
         if renewal.status in SETTLED | {RenewalStatus.REFUNDED}:
             return renewal
         was = renewal.status
@@ -135,7 +137,7 @@ def renewal_void(*, renewal_id: int, actor: Actor, reason: str = "") -> Renewal:
         raise ServiceError(ServiceErrorCode.NOT_FOUND, "Renewal not found.", field="id")
     reason = bounded_text(reason, field="reason")
     with transaction.atomic():
-        service, renewal = _lock(renewal_id)
+        service, renewal = _lock(renewal_id, actor)
         _move(renewal, service, RenewalAction.VOID, actor, reason=reason or None)
         billing = get_billing()
         transaction.on_commit(lambda: billing.void_documents_later([renewal.pk]))
@@ -171,7 +173,7 @@ def renewal_reopen(*, renewal_id: int, actor: Actor) -> Renewal:
     if actor.is_customer:
         raise ServiceError(ServiceErrorCode.NOT_FOUND, "Renewal not found.", field="id")
     with transaction.atomic():
-        service, renewal = _lock(renewal_id)
+        service, renewal = _lock(renewal_id, actor)
         renewal.document_error = ""
         _move(renewal, service, RenewalAction.REOPEN, actor, fields=["document_error"])
         billing = get_billing()
@@ -193,7 +195,7 @@ def renewal_record_refund(
     if actor.is_customer:
         raise ServiceError(ServiceErrorCode.NOT_FOUND, "Renewal not found.", field="id")
     with transaction.atomic():
-        service, renewal = _lock(renewal_id)
+        service, renewal = _lock(renewal_id, actor)
         amount = quantize_money(amount, renewal.currency)
         total = renewal.refunded_amount + amount
         if amount <= 0 or total > renewal.amount:

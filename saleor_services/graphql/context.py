@@ -5,7 +5,10 @@ from ..host import Requestor, get_host
 
 def requestor_from(info) -> Requestor:
     """The requestor of this request, resolved once per request."""
-    context = info.context
+    return requestor_of(info.context)
+
+
+def requestor_of(context) -> Requestor:
     cached = getattr(context, "_saleor_services_requestor", None)
     if cached is None:
         cached = get_host().requestor(context)

@@ -16,7 +16,9 @@ from ..models import (
     ServicePlan,
     ServicePlanPrice,
 )
+from ..reach import within_reach
 from ..selectors import open_cancellation_requests
+from .context import requestor_of
 
 
 class RequestLoader(DataLoader):
@@ -141,10 +143,12 @@ class PlanPricesByPlanIdLoader(RequestLoader):
 
 
 class ServiceCountByPlanIdLoader(RequestLoader):
+    """A plan's services that the (staff) requestor may reach."""
+
     def batch_load(self, keys):
+        services = within_reach(Service.objects.using(self.alias), requestor_of(self.context).staff_actor)
         counts = dict(
-            Service.objects.using(self.alias)
-            .filter(plan_id__in=keys)
+            services.filter(plan_id__in=keys)
             .values_list("plan_id")
             .annotate(count=Count("pk"))
         )

@@ -7,8 +7,10 @@ import graphene
 from .. import automation, selectors, status_counts
 from ..billing.plan_changes import service_change_plan_preview
 from ..errors import ServiceError
+from ..host import get_host
 from ..models import Service as ServiceModel
 from ..owners import customer_data_export
+from ..reach import within_reach
 from ..validation import MAX_SEARCH_LENGTH
 from .auth import actor_for, require_signed_in, require_staff
 from .connections import (
@@ -160,10 +162,11 @@ class ServicesQueries(graphene.ObjectType):
     @staticmethod
     @_as_graphql_error
     def resolve_service_automation_preview(_root, info, date=None):
-        require_staff(info)
-        steps = automation.preview(date)
-        wanted = {pk for step in steps.values() for pk in step["service_ids"]}
-        services = ServiceModel.objects.using(read_alias(info)).in_bulk(wanted)
+        requestor = require_staff(info)
+        with get_host().reading_latest(info.context):
+            steps = automation.preview(date, actor=requestor.staff_actor)
+            wanted = {pk for step in steps.values() for pk in step["service_ids"]}
+            services = ServiceModel.objects.using(read_alias(info)).in_bulk(wanted)
         return [
             {
                 "step": name,
@@ -176,18 +179,20 @@ class ServicesQueries(graphene.ObjectType):
     @staticmethod
     @_as_graphql_error
     def resolve_service_customer_data(_root, info, email):
-        require_staff(info)
-        return customer_data_export(email=email[:254])
+        requestor = require_staff(info)
+        with get_host().reading_latest(info.context):
+            return customer_data_export(email=email[:254], actor=requestor.staff_actor)
 
     @staticmethod
     @_as_graphql_error
     def resolve_service_change_plan_preview(_root, info, id, plan_id):
         requestor = require_signed_in(info)
-        return service_change_plan_preview(
-            service_id=decode_id(id, "Service"),
-            target_plan_id=decode_id(plan_id, "ServicePlan", field="plan_id"),
-            actor=actor_for(requestor),
-        )
+        with get_host().reading_latest(info.context):
+            return service_change_plan_preview(
+                service_id=decode_id(id, "Service"),
+                target_plan_id=decode_id(plan_id, "ServicePlan", field="plan_id"),
+                actor=actor_for(requestor),
+            )
 
     @staticmethod
     @_as_graphql_error
@@ -202,8 +207,12 @@ class ServicesQueries(graphene.ObjectType):
     @staticmethod
     @_as_graphql_error
     def resolve_services(_root, info, **arguments):
-        require_staff(info)
-        return _services_page(info, selectors.services_for_staff(), every_service=True, **arguments)
+        requestor = require_staff(info)
+        # Channel-restricted staff get their channels' services, counted over them (the
+        # per-status counts are of every channel).
+        queryset = within_reach(selectors.services_for_staff(), requestor.staff_actor)
+        every_service = requestor.channel_slugs is None
+        return _services_page(info, queryset, every_service=every_service, **arguments)
 
     @staticmethod
     @_as_graphql_error
@@ -216,9 +225,11 @@ class ServicesQueries(graphene.ObjectType):
     def resolve_service_cancellation_requests(
         _root, info, filter=None, sort_by=None, **page_args
     ):
-        require_staff(info)
-        queryset = selectors.cancellation_requests_for_staff(
-            statuses=(filter or {}).get("status")
+        requestor = require_staff(info)
+        queryset = within_reach(
+            selectors.cancellation_requests_for_staff(statuses=(filter or {}).get("status")),
+            requestor.staff_actor,
+            through="service__",
         ).using(read_alias(info))
         keys, descending = sort_keys(
             sort_by, CANCELLATION_REQUEST_SORT_KEYS, default=("CREATED_AT", True)

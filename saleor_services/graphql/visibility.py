@@ -4,6 +4,7 @@ from .. import models
 from ..enums import ServiceEventType as EventType
 from ..errors import ServiceErrorCode
 from ..host import get_host
+from ..reach import within_reach
 from .auth import is_staff
 from .context import read_alias, requestor_from
 
@@ -51,11 +52,12 @@ def refused_as_not_visible(info, error) -> Exception | None:
 
 
 def visible_services(info):
-    """Services the requestor may see: all for staff, their own for a customer."""
+    """Services the requestor may see: all for staff (their channels' for staff restricted
+    to channels), their own for a customer."""
     requestor = requestor_from(info)
     services = models.Service.objects.using(read_alias(info))
     if requestor.can_manage_services:
-        return services.all()
+        return within_reach(services.all(), requestor.staff_actor)
     if requestor.user is None:
         return services.none()
     return services.filter(user_id=requestor.user.pk)

@@ -6,6 +6,7 @@ from ..actors import Actor
 from ..enums import ServiceEventType, SuspensionCause
 from ..errors import ServiceError, ServiceErrorCode
 from ..models import Service
+from ..reach import within_reach
 from ..transitions import ServiceAction, target_status
 from ..validation import bounded_text
 from .engine import change_status_many
@@ -37,7 +38,9 @@ def services_bulk_transition(
     with transaction.atomic():
         # Rows locked in primary-key order, so concurrent bulk calls cannot deadlock.
         services = list(
-            Service.objects.select_for_update(of=("self",)).filter(pk__in=service_ids).order_by("pk")
+            within_reach(Service.objects.select_for_update(of=("self",)), actor)
+            .filter(pk__in=service_ids)
+            .order_by("pk")
         )
         refused: dict[int, ServiceError] = {}
         found = {service.pk for service in services}

@@ -24,6 +24,7 @@ from ..errors import ServiceError, ServiceErrorCode
 from ..events import build_event, service_events_create
 from ..models import CancellationRequest, Service
 from ..provisioning import queue_provisioning
+from ..reach import within_reach
 from ..transitions import CUSTOMER_ACTIONS, TRANSITIONS, ServiceAction, is_allowed, target_status
 
 # Which provisioner call follows a transition, and from which statuses the service was
@@ -47,10 +48,8 @@ _NOT_BILLED = _ENDED | {ServiceStatus.PAUSED}
 
 
 def lock_service(service_id: int, *, actor: Actor) -> Service:
-    """The service row, locked; a customer sees only their own (others are "not found")."""
-    queryset = Service.objects.select_for_update(of=("self",)).select_related("plan")
-    if actor.is_customer:
-        queryset = queryset.filter(user_id=actor.user_id)
+    """The service row, locked, if `actor` may reach it (others are "not found")."""
+    queryset = within_reach(Service.objects.select_for_update(of=("self",)).select_related("plan"), actor)
     try:
         return queryset.get(pk=service_id)
     except (Service.DoesNotExist, ValueError, TypeError):

@@ -5,12 +5,25 @@ import contextlib
 
 from saleor.core.db.connection import allow_writer, allow_writer_in_context
 from saleor.core.exceptions import PermissionDenied
+from saleor.graphql.account.dataloaders import (
+    AccessibleChannelsByUserIdLoader,
+    RestrictedChannelAccessByUserIdLoader,
+)
 from saleor.graphql.app.dataloaders.utils import get_app_promise
 from saleor.graphql.core.context import disallow_replica_in_context, get_database_connection_name
 from saleor.permission.auth_filters import AuthorizationFilters
 from saleor.permission.enums import OrderPermissions
 
-from ..host import Requestor
+from ..host import PasswordCheck, Requestor
+
+
+def _accessible_channel_slugs(context, user) -> frozenset[str] | None:
+    """As Saleor's order resolvers (`get_user_accessible_channels`): staff whose groups
+    are all restricted to channels reach those channels; None when any group is not
+    restricted (then services of a channel since renamed or removed stay reachable)."""
+    if not RestrictedChannelAccessByUserIdLoader(context).load(user.id).get():
+        return None
+    return frozenset(channel.slug for channel in AccessibleChannelsByUserIdLoader(context).load(user.id).get())
 
 
 class SaleorHost:
@@ -37,16 +50,58 @@ class SaleorHost:
         user = getattr(context, "user", None)
         if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
             return Requestor()
+        can_manage = user.is_staff and user.has_perm(OrderPermissions.MANAGE_ORDERS)
         return Requestor(
             user=user,
-            can_manage_services=user.is_staff and user.has_perm(OrderPermissions.MANAGE_ORDERS),
+            can_manage_services=can_manage,
             is_staff=user.is_staff,
+            # Only staff acting as staff are narrowed (others see their own services).
+            channel_slugs=_accessible_channel_slugs(context, user) if can_manage else None,
         )
 
     def permission_denied(self, *, staff: bool) -> Exception:
         if staff:
             return PermissionDenied(permissions=[OrderPermissions.MANAGE_ORDERS])
         return PermissionDenied(permissions=[AuthorizationFilters.AUTHENTICATED_USER])
+
+    def check_password(self, request, *, user, password):
+        # Saleor's own login throttling, so these attempts and tokenCreate's share one
+        # count per address (and per address and user) and one block.
+        from django.core.exceptions import ValidationError
+        from saleor.account.throttling import authenticate_with_throttling
+
+        if request is None:  # called outside a request: no address to throttle by
+            return PasswordCheck.CORRECT if user.check_password(password) else PasswordCheck.INCORRECT
+        try:
+            signed_in = authenticate_with_throttling(request, user.email, password)
+        except ValidationError:  # LOGIN_ATTEMPT_DELAYED or UNKNOWN_IP_ADDRESS
+            return PasswordCheck.DELAYED
+        return PasswordCheck.CORRECT if signed_in is not None and signed_in.pk == user.pk else PasswordCheck.INCORRECT
+
+    def signed_in_at(self, request, *, user, sign_in_token):
+        # Access tokens are re-issued silently every few minutes; a refresh token only
+        # at a sign-in (tokenCreate, externalObtainAccessTokens), so its `iat` is when
+        # the customer last signed in.
+        import datetime
+
+        import jwt
+        from saleor.core.jwt import JWT_REFRESH_TOKEN_COOKIE_NAME, JWT_REFRESH_TYPE, jwt_decode
+
+        token = sign_in_token or getattr(request, "COOKIES", {}).get(JWT_REFRESH_TOKEN_COOKIE_NAME)
+        if not token:
+            return None
+        try:
+            payload = jwt_decode(token)
+        except jwt.PyJWTError:
+            return None
+        if (
+            payload.get("type") != JWT_REFRESH_TYPE
+            or payload.get("email") != user.email
+            or payload.get("token") != user.jwt_token_key
+            or not isinstance(payload.get("iat"), int | float)
+        ):
+            return None
+        return datetime.datetime.fromtimestamp(payload["iat"], tz=datetime.UTC)
 
     def read_alias(self, context) -> str:
         return get_database_connection_name(context)
@@ -60,6 +115,10 @@ class SaleorHost:
         with allow_writer():
             disallow_replica_in_context(context)
             yield
+
+    def reading_latest(self, context):
+        # The domain reads the default connection; Saleor refuses that unless allowed.
+        return self.mutating(context)
 
     def quantize_price(self, amount, currency):
         from saleor.core.prices import quantize_price

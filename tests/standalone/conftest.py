@@ -127,6 +127,16 @@ def events_of(service, type=None) -> list[ServiceEvent]:
 
 
 @pytest.fixture(autouse=True)
+def _fresh_login_throttling():
+    # The host's login throttling counts in Django's cache, which outlives a test.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Real hashing is deliberately slow; the check itself is what these tests exercise.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

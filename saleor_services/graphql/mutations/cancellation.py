@@ -12,7 +12,20 @@ from .base import ServiceMutation, mutation_class
 class ServiceCancellationRequestCreateInput(graphene.InputObjectType):
     type = ServiceCancellationTypeEnum(required=True, description="Immediately or at period end.")
     reason = graphene.String(required=True, description="Why the customer leaves." + REASON_BOUND)
-    password = graphene.String(description="The customer's password, to confirm.")
+    password = graphene.String(
+        description=(
+            "The customer's password, to confirm (throttled as sign-in is: too many wrong "
+            "ones give CONFIRMATION_DELAYED)."
+        )
+    )
+    sign_in_token = graphene.String(
+        description=(
+            "For customers without a password (social or OpenID sign-in): proof of a recent "
+            "sign-in, at most CONFIRMATION_SIGN_IN_MINUTES old (inside Saleor the refresh "
+            "token of that sign-in; read from the refreshToken cookie when omitted). Older: "
+            "SIGN_IN_REQUIRED."
+        )
+    )
 
 
 class ServiceCancellationRequestCreate(ServiceMutation):
@@ -26,7 +39,8 @@ class ServiceCancellationRequestCreate(ServiceMutation):
 
     class Meta:
         description = (
-            "Request cancellation of a service. Customers confirm with their password; "
+            "Request cancellation of a service. Customers confirm with their password (or, "
+            "without one, a recent sign-in); "
             "the plan decides whether staff review it or it is approved at once."
         )
 
@@ -38,6 +52,8 @@ class ServiceCancellationRequestCreate(ServiceMutation):
             type=input["type"],
             reason=input["reason"],
             password=input.get("password"),
+            sign_in_token=input.get("sign_in_token"),
+            request=info.context,
         )
         request.service.refresh_from_db()
         return cls(cancellation_request=request, service=request.service, errors=[])
