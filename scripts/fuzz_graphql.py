@@ -266,7 +266,7 @@ class Fuzzer:
 
     def strategy(self, kind: str, negative_share: int):
         build = queries if kind == "query" else mutations
-        positive = build(self.schema, custom_scalars=self.scalars, print_ast=lambda document: document)
+        positive = build(self.schema, custom_scalars=self.scalars, print_ast=lambda document: document, allow_null=False)
         negative = build(
             self.schema, custom_scalars=self.scalars, print_ast=lambda document: document, mode=Mode.NEGATIVE
         )
