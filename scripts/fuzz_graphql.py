@@ -10,8 +10,9 @@ some with one schema violation), sends each as a customer and as staff, and chec
   an INTERNAL_ERROR, or INVALID_VARIABLES, which without variables means an exception
   while reading a literal);
 - a query changes nothing in the database, and a mutation whose every root field was
-  refused (a GraphQL error, or a non-empty `errors` list, which the fuzzer always selects)
-  changes nothing either (a fingerprint of the package's tables, taken before and after).
+  refused (a GraphQL error, or a non-empty `errors` list and, for a bulk mutation, nothing
+  done; the fuzzer always selects both) changes nothing either (a fingerprint of the
+  package's tables, taken before and after).
 
 Exits 1 and prints the failures when any check fails. IDs are drawn from the seeded store's
 real ones (the customer's own, other customers', staff-only) as well as random text, so the
@@ -61,6 +62,7 @@ _CLASS_NAME = re.compile(r"\b[A-Z][A-Za-z]*(?:Error|Exception|DoesNotExist)\b")
 # Codes the API means to send that look like class names.
 _ALLOWED_NAMES = {"PermissionDenied", "GraphQLError"}
 _ERRORS_ALIAS = "fuzzErrors"
+_DONE_PREFIX = "fuzzDone_"
 
 
 @dataclass
@@ -167,19 +169,32 @@ def custom_scalars(ids: list[str]) -> dict:
     }
 
 
-def with_errors_selected(schema: graphql.GraphQLSchema, document: graphql.DocumentNode) -> graphql.DocumentNode:
-    """The document, with every mutation payload also selecting `errors { code }` (as
-    `fuzzErrors`), so that a refusal is always visible in the answer."""
-    mutation_type = schema.mutation_type
-    errors = graphql.FieldNode(
-        alias=graphql.NameNode(value=_ERRORS_ALIAS),
-        name=graphql.NameNode(value="errors"),
+def _field(name: str, alias: str | None = None, selections=()) -> graphql.FieldNode:
+    return graphql.FieldNode(
+        alias=graphql.NameNode(value=alias) if alias else None,
+        name=graphql.NameNode(value=name),
         arguments=(),
         directives=(),
-        selection_set=graphql.SelectionSetNode(
-            selections=(graphql.FieldNode(name=graphql.NameNode(value="code"), arguments=(), directives=()),)
-        ),
+        selection_set=graphql.SelectionSetNode(selections=tuple(selections)) if selections else None,
     )
+
+
+def _done_lists(payload: graphql.GraphQLObjectType) -> list[str]:
+    """A bulk payload's lists of what it did (`services`): a refusal leaves them empty."""
+    return [
+        name
+        for name, payload_field in payload.fields.items()
+        if name != "errors"
+        and isinstance(graphql.get_nullable_type(payload_field.type), graphql.GraphQLList)
+        and isinstance(graphql.get_named_type(payload_field.type), graphql.GraphQLObjectType)
+    ]
+
+
+def with_errors_selected(schema: graphql.GraphQLSchema, document: graphql.DocumentNode) -> graphql.DocumentNode:
+    """The document, with every mutation payload also selecting `errors { code }` (as
+    `fuzzErrors`) and what a bulk payload did (`fuzzDone_<list>: <list> { __typename }`), so
+    that a refusal is always visible in the answer."""
+    mutation_type = schema.mutation_type
 
     def with_errors(selection):
         if not isinstance(selection, graphql.FieldNode):
@@ -188,8 +203,10 @@ def with_errors_selected(schema: graphql.GraphQLSchema, document: graphql.Docume
         payload = graphql.get_named_type(root.type) if root else None
         if not isinstance(payload, graphql.GraphQLObjectType) or "errors" not in payload.fields:
             return selection
+        added = [_field("errors", _ERRORS_ALIAS, [_field("code")])]
+        added += [_field(name, _DONE_PREFIX + name, [_field("__typename")]) for name in _done_lists(payload)]
         existing = tuple(selection.selection_set.selections) if selection.selection_set else ()
-        return replace(selection, selection_set=graphql.SelectionSetNode(selections=(*existing, errors)))
+        return replace(selection, selection_set=graphql.SelectionSetNode(selections=(*existing, *added)))
 
     definitions = []
     for definition in document.definitions:
@@ -249,7 +266,11 @@ def refused_everywhere(document: graphql.DocumentNode, answer: dict) -> bool:
             payload = data.get(key)
             if payload is None:
                 continue
-            if isinstance(payload, dict) and payload.get(_ERRORS_ALIAS):
+            if (
+                isinstance(payload, dict)
+                and payload.get(_ERRORS_ALIAS)
+                and not any(value for key, value in payload.items() if key.startswith(_DONE_PREFIX))
+            ):
                 continue
             return False
     return True
