@@ -4,6 +4,7 @@ Inside Saleor the real ones are used instead (a second class of the same name wo
 break Saleor's schema), so a query written against one host works on the other.
 """
 
+import datetime
 import decimal
 
 import graphene
@@ -77,9 +78,49 @@ class JSON(GenericScalar):
         return None
 
 
-Date = graphene.Date
-DateTime = graphene.DateTime
-UUID = graphene.UUID
+# Shaped as Saleor's own Date, DateTime and UUID: a value that is not theirs is refused
+# (None, so a GraphQL validation error), never an exception (graphene 2's Date raises
+# IndexError on an empty string, its UUID ValueError on a malformed one).
+class Date(graphene.Date):
+    __doc__ = graphene.Date.__doc__
+
+    @staticmethod
+    def parse_value(value):
+        if isinstance(value, str) and not value:
+            return None
+        return graphene.Date.parse_value(value)
+
+
+class DateTime(graphene.DateTime):
+    __doc__ = graphene.DateTime.__doc__
+
+    @staticmethod
+    def parse_value(value):
+        parsed = graphene.DateTime.parse_value(value)
+        if isinstance(parsed, datetime.datetime) and parsed.year in (datetime.MINYEAR, datetime.MAXYEAR):
+            try:
+                parsed.astimezone(tz=datetime.UTC)
+            except OverflowError:
+                return None
+        return parsed
+
+
+class UUID(graphene.UUID):
+    __doc__ = graphene.UUID.__doc__
+
+    @staticmethod
+    def parse_literal(node):
+        try:
+            return graphene.UUID.parse_literal(node)
+        except ValueError:
+            return None
+
+    @staticmethod
+    def parse_value(value):
+        try:
+            return graphene.UUID.parse_value(value)
+        except ValueError:
+            return None
 
 
 class OrderDirection(graphene.Enum):

@@ -144,8 +144,11 @@ def _spreads(selection_set) -> set[str]:
     return names
 
 
-def document_errors(document: ast.Document) -> list[GraphQLError]:
-    """FRAGMENT_CYCLE and QUERY_TOO_DEEP errors of a parsed document (empty when fine)."""
+def document_errors(document: ast.Document, *, max_depth: int = MAX_QUERY_DEPTH) -> list[GraphQLError]:
+    """FRAGMENT_CYCLE and QUERY_TOO_DEEP errors of a parsed document (empty when fine):
+    fields deeper than `max_depth` (fragments expanded), or fragments spreading fragments
+    in a chain longer than MAX_NESTING (graphql-core's validation follows such chains by
+    recursion, even when they add no depth)."""
     fragments = {
         definition.name.value: definition
         for definition in document.definitions
@@ -154,15 +157,18 @@ def document_errors(document: ast.Document) -> list[GraphQLError]:
     # Fragments in dependency order (Kahn's algorithm): no recursion across fragments,
     # however long a chain of them is; what never becomes ready is in or behind a cycle.
     waiting = {name: _spreads(fragment.selection_set) & fragments.keys() for name, fragment in fragments.items()}
+    needs = {name: frozenset(needed) for name, needed in waiting.items()}
     users: dict[str, set[str]] = {name: set() for name in fragments}
     for name, needed in waiting.items():
         for other in needed:
             users[other].add(name)
     ready = [name for name, needed in waiting.items() if not needed]
     depths: dict[str, int] = {}
+    chains: dict[str, int] = {}
     while ready:
         name = ready.pop()
         depths[name] = _walk(fragments[name].selection_set, lambda spread: depths.get(spread, 0))
+        chains[name] = 1 + max((chains[other] for other in needs[name]), default=0)
         for user in users[name]:
             waiting[user].discard(name)
             if not waiting[user]:
@@ -178,20 +184,22 @@ def document_errors(document: ast.Document) -> list[GraphQLError]:
                 nodes=nodes,
             )
         ]
+    if max(chains.values(), default=0) > MAX_NESTING:
+        return [too_deep(f"Fragments spread each other more than {MAX_NESTING} levels deep.")]
     errors = []
     for definition in document.definitions:
         if isinstance(definition, ast.OperationDefinition):
             depth = _walk(definition.selection_set, lambda spread: depths.get(spread, 0))
-            if depth > MAX_QUERY_DEPTH:
+            if depth > max_depth:
                 errors.append(
-                    too_deep(f"The query is nested {depth} levels deep; at most {MAX_QUERY_DEPTH} are allowed.")
+                    too_deep(f"The query is nested {depth} levels deep; at most {max_depth} are allowed.")
                 )
     return errors
 
 
-def check_document(query: str) -> tuple[ast.Document | None, list[GraphQLError]]:
+def check_document(query: str, *, max_depth: int = MAX_QUERY_DEPTH) -> tuple[ast.Document | None, list[GraphQLError]]:
     """The parsed document, or the errors that stop it before graphql-core validates it:
-    QUERY_TOO_DEEP, a syntax error, FRAGMENT_CYCLE."""
+    QUERY_TOO_DEEP (fields deeper than `max_depth`), a syntax error, FRAGMENT_CYCLE."""
     from graphql import parse
 
     error = nesting_error(query)
@@ -203,7 +211,7 @@ def check_document(query: str) -> tuple[ast.Document | None, list[GraphQLError]]
         return None, [syntax_error]
     except RecursionError:  # cannot happen within MAX_NESTING; never let it show
         return None, [too_deep()]
-    errors = document_errors(document)
+    errors = document_errors(document, max_depth=max_depth)
     return (None, errors) if errors else (document, [])
 
 

@@ -77,21 +77,31 @@ def _wrap_builder(federation) -> None:
     federation.build_federated_schema = build_federated_schema
 
 
+def _patch_after_import(module_name: str, patch) -> None:
+    if module_name in sys.modules:
+        patch(sys.modules[module_name])
+    elif not any(
+        isinstance(finder, _PatchAfterImport) and finder.module_name == module_name
+        for finder in sys.meta_path
+    ):
+        sys.meta_path.insert(0, _PatchAfterImport(module_name, patch))
+
+
 def extend_saleor_schema() -> bool:
-    """Have Saleor's schema include the API; False when it was already built."""
+    """Have Saleor's schema include the API, and Saleor's view check the document limits
+    before parsing (document_limits.py); False when the schema was already built."""
+    from .document_limits import guard_backend
+
     if SALEOR_API_MODULE in sys.modules:
+        guard_backend(sys.modules[SALEOR_API_MODULE])
         logger.error(
             "saleor_services: %s was imported before the app was ready; the services "
             "API is not part of Saleor's schema.",
             SALEOR_API_MODULE,
         )
         return False
-    if BUILDER_MODULE in sys.modules:
-        _wrap_builder(sys.modules[BUILDER_MODULE])
-    elif not any(
-        isinstance(finder, _PatchAfterImport) for finder in sys.meta_path
-    ):
-        sys.meta_path.insert(0, _PatchAfterImport(BUILDER_MODULE, _wrap_builder))
+    _patch_after_import(BUILDER_MODULE, _wrap_builder)
+    _patch_after_import(SALEOR_API_MODULE, guard_backend)
     _register_query_costs()
     return True
 

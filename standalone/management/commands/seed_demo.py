@@ -34,11 +34,14 @@ CUSTOMERS = 40
 class Command(BaseCommand):
     help = "Seed demo plans, customers and services (does nothing if already seeded)."
 
+    def add_arguments(self, parser):
+        parser.add_argument("--customers", type=int, default=CUSTOMERS, help="how many customers (default %(default)s)")
+
     def handle(self, *args, **options):
         if ServicePlan.objects.exists():
             self.stdout.write("Demo data already present.")
         else:
-            self._seed()
+            self._seed(options["customers"])
         self._print_tokens()
 
     def _print_tokens(self):
@@ -48,12 +51,12 @@ class Command(BaseCommand):
             if user is not None:
                 self.stdout.write(f"GraphQL token for {username}: {issue_token(user)}")
 
-    def _seed(self):
+    def _seed(self, customer_count):
         User = get_user_model()
         staff = User.objects.create_superuser("admin", "admin@example.com", "admin")
         customers = [
             User.objects.create_user(f"customer{i}", f"customer{i}@example.com", "customer")
-            for i in range(1, CUSTOMERS + 1)
+            for i in range(1, customer_count + 1)
         ]
         plans = [
             ServicePlan.objects.create(

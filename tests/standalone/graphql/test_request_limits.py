@@ -126,15 +126,23 @@ def test_a_fragment_cycle_is_refused(client, debug, query):
     _refused(_post(client, {"query": query}), "FRAGMENT_CYCLE", 400)
 
 
-def test_a_long_chain_of_fragments_is_measured_without_recursion(client):
-    count = 850
-    chain = " ".join(f"fragment f{index} on ServiceCountableConnection{{...f{index + 1}}}" for index in range(count))
-    query = f"query{{services{{...f0}}}} {chain} fragment f{count} on ServiceCountableConnection{{totalCount}}"
+def _fragment_chain(count: int) -> str:
+    """Fragments spreading the next at the same level: no depth, but a chain of `count`."""
+    chain = "".join(f"fragment f{index} on ServiceCountableConnection{{...f{index + 1}}}" for index in range(count))
+    return f"query{{services(first:1){{...f0}}}}{chain}fragment f{count} on ServiceCountableConnection{{totalCount}}"
+
+
+@pytest.mark.parametrize("count", [100, 850])
+def test_a_long_chain_of_fragments_is_refused_before_validation_recurses(client, debug, count):
+    query = _fragment_chain(count)
     assert len(query) < limits.MAX_QUERY_LENGTH
-    response = _post(client, {"query": query})
-    assert response["Content-Type"] == "application/json"
-    text = response.content.decode()
-    assert "recursion" not in text and "Internal" not in text, text[:300]
+    _refused(_post(client, {"query": query}), "QUERY_TOO_DEEP", 400)
+
+
+def test_a_chain_of_fragments_within_the_limit_is_served(client, api, staff_user):
+    assert api.post(_fragment_chain(limits.MAX_NESTING - 1), user=staff_user)["data"]["services"] == {
+        "totalCount": 0
+    }
 
 
 def test_a_depth_rule_counts_fields_through_fragments():
