@@ -39,6 +39,23 @@ SERVICES = f"""query($sort: ServiceSortingInput, $after: String) {{
   services(first: 100, after: $after, sortBy: $sort, filter: {{includeArchived: true}}) {{
     totalCount edges {{ node {{ {FRAGMENT} }} }} }} }}"""
 MY_SERVICES = f"""{{ myServices(first: 20) {{ totalCount edges {{ node {{ {FRAGMENT} }} }} }} }}"""
+SEARCH = f"""query($search: String) {{
+  services(first: 100, search: $search) {{ totalCount edges {{ node {{ {FRAGMENT} }} }} }} }}"""
+MY_SEARCH = f"""query($search: String) {{
+  myServices(first: 20, search: $search) {{ totalCount edges {{ node {{ {FRAGMENT} }} }} }} }}"""
+
+
+def search_terms(size: int) -> list[tuple[str, str]]:
+    """What staff type into the search box, as the dataset spells it (bench/dataset.py)."""
+    row = size // 3  # a service in the middle of the table
+    return [
+        ("a domain's prefix", f"site{row // 100}"),
+        ("a fragment of a domain", f"te{row}.exa"),
+        ("a fragment of an e-mail", f"c{row % 50_000}@"),
+        ("a customer's name", f"Customer {row % 50_000}"),
+        ("no match", "no-such-service"),
+        ("a product name (40 % of the rows)", "Hosting"),
+    ]
 BULK = "mutation($ids: [ID!]!) { serviceBulkSuspend(ids: $ids) { count errors { code } } }"
 
 
@@ -102,6 +119,24 @@ def list_figures(size, repeat, client, user):
             repeat=repeat,
         ))
     figures.append(timed("myServices(first: 20)", lambda: post(client, dataset.customer(), MY_SERVICES), repeat=repeat))
+    return figures
+
+
+def search_figures(size, repeat, client, user):
+    figures = []
+    searches = [(f"services(first: 100, search: {term!r}), {label}", user, SEARCH, term)
+                for label, term in search_terms(size)]
+    searches += [(f"myServices(first: 20, search: {term!r})", dataset.customer(), MY_SEARCH, term)
+                 for term in ("site1", "no-such-service")]
+    for name, requestor, query, term in searches:
+        found = {}
+
+        def search(requestor=requestor, query=query, term=term, found=found):
+            found.update(next(iter(post(client, requestor, query, {"search": term})["data"].values())))
+
+        figure = timed(name, search, repeat=repeat)
+        figure.note = f"totalCount {found['totalCount']:,}"
+        figures.append(figure)
     return figures
 
 
@@ -190,6 +225,7 @@ def main():
         # The hook inserts into every index of the services table: measured at each size.
         figures: list[Figure] = hook_figures(args.repeat)
         figures += list_figures(size, args.repeat, client, user)
+        figures += search_figures(size, args.repeat, client, user)
         figures += automation_figures(max(1, args.repeat // 2), naive=args.naive)
         figures.append(bulk_figure(args.repeat, client, user))
         sections += [f"## {size:,} services ({added:,} added for this section)", "", *header,

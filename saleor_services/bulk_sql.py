@@ -16,7 +16,7 @@ def insert_rows(objs: list[Model], *, using: str = "default") -> list[Model]:
     connection = connections[using]
     meta = type(objs[0])._meta
     pk = meta.pk
-    fields = [field for field in meta.concrete_fields if field is not pk]
+    fields = [field for field in meta.concrete_fields if field is not pk and not field.generated]
     columns = []
     for field in fields:
         db_type = field.db_type(connection).split("(")[0]
