@@ -15,6 +15,11 @@ class Figure:
     queries: int | None = None
     note: str = ""
 
+    def spread(self) -> tuple[float, float, float]:
+        """min / median / max in ms."""
+        ms = [s * 1000 for s in self.seconds]
+        return min(ms), statistics.median(ms), max(ms)
+
     def row(self) -> str:
         ms = [s * 1000 for s in self.seconds]
         return (

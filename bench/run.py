@@ -3,6 +3,7 @@
 import argparse
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import uuid
@@ -22,6 +23,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from bench import dataset  # noqa: E402
+from bench.floor import floor_day  # noqa: E402
 from bench.measure import Figure, timed  # noqa: E402
 from bench.naive import naive_daily_run  # noqa: E402
 from saleor_services import automation  # noqa: E402
@@ -152,6 +154,12 @@ def automation_figures(repeat, *, naive: bool):
     assert {k: v for k, v in changed.items() if k in dataset.DAY_WORK} == dataset.DAY_WORK, changed
     whole.note = f"{sum(dataset.DAY_WORK.values()):,} changes"
     figures.append(whole)
+    floor_changed = {}
+    floor = timed("SQL floor: the same changes, one set-based statement per step (bench/floor.py)",
+                  lambda: floor_changed.update(floor_day(dataset.BENCH_DAY)), repeat=repeat, rollback=True)
+    assert floor_changed == dataset.DAY_WORK, floor_changed
+    whole.note += f"; {statistics.median(whole.seconds) / statistics.median(floor.seconds):.1f}× the floor (medians)"
+    figures.append(floor)
     if naive:
         naive_changed = {}
         slow = timed("naive per-row loop, same work", lambda: naive_changed.update(naive_daily_run(dataset.BENCH_DAY)),
