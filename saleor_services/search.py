@@ -15,6 +15,8 @@ column): exactly what matching each column with `icontains` gives.
 
 import re
 import time
+from collections import Counter
+from dataclasses import dataclass
 
 from django.db import connections
 from django.db.models import F, Func, TextField, Value
@@ -43,16 +45,38 @@ def search_document() -> Upper:
     )
 
 
-_samples: dict[str, tuple[float, list[str]]] = {}
+_WORDS = re.compile(r"[^\W_]+")  # runs of word characters (pg_trgm's: letters and digits)
 
 
-def _sampled_documents(using: str) -> list[str]:
+def _trigram_keys(text: str) -> set[str]:
+    """What pg_trgm finds in a text, lower-cased: three word characters in a row, and a
+    word's first two (" ab") and last two ("ab ") characters."""
+    keys = set()
+    for word in _WORDS.findall(text.lower()):
+        keys.update(word[i:i + 3] for i in range(len(word) - 2))
+        if len(word) >= 2:
+            keys.update((" " + word[:2], word[-2:] + " "))
+    return keys
+
+
+@dataclass(frozen=True)
+class _Sample:
+    read_at: float
+    documents: int
+    # In how many sampled documents each trigram key occurs.
+    counts: Counter
+
+
+_samples: dict[str, _Sample] = {}
+
+
+def _sample(using: str) -> _Sample:
     """The documents ANALYZE sampled (the column's most common values and histogram
-    bounds, lower-cased as pg_trgm compares), read once per SAMPLE_MAX_AGE."""
+    bounds), counted by trigram once per SAMPLE_MAX_AGE."""
     now = time.monotonic()
     cached = _samples.get(using)
-    if cached is not None and now - cached[0] < SAMPLE_MAX_AGE:
-        return cached[1]
+    if cached is not None and now - cached.read_at < SAMPLE_MAX_AGE:
+        return cached
     with connections[using].cursor() as cursor:
         cursor.execute(
             "SELECT most_common_vals::text::text[], histogram_bounds::text::text[] FROM pg_stats "
@@ -60,33 +84,31 @@ def _sampled_documents(using: str) -> list[str]:
             [TABLE, COLUMN],
         )
         row = cursor.fetchone()
-    documents = [value.lower() for values in (row or ()) for value in values or ()]
-    _samples[using] = (now, documents)
-    return documents
+    documents = [value for values in (row or ()) for value in values or ()]
+    counts = Counter(key for document in documents for key in _trigram_keys(document))
+    _samples[using] = sample = _Sample(now, len(documents), counts)
+    return sample
 
 
 def _is_word(character: str) -> bool:
-    return character.isalnum()  # pg_trgm's word characters
+    return character.isalnum()
 
 
-def _candidates(text: str) -> list[tuple[str, re.Pattern]]:
-    """Fragments of the text whose trigrams every matching document has, each with how
-    to find those trigrams in a sampled document: three word characters in a row; two
-    that start a word (after a non-word character of the text) or end one."""
+def _candidates(text: str) -> dict[str, str]:
+    """Fragments of the text whose trigrams every matching document has, with the key of
+    the trigram each stands for: three word characters in a row; two that start a word
+    (after a non-word character of the text) or end one (before one)."""
     candidates = {}
     for i in range(len(text) - 2):
         window = text[i:i + 3]
-        if all(_is_word(c) for c in window):
-            candidates[window] = re.escape(window.lower())
-        elif not _is_word(window[0]) and _is_word(window[1]) and _is_word(window[2]):
-            candidates[window] = _WORD_START + re.escape(window[1:].lower())
-        elif _is_word(window[0]) and _is_word(window[1]) and not _is_word(window[2]):
-            candidates[window] = re.escape(window[:2].lower()) + _WORD_END
-    return [(fragment, re.compile(pattern)) for fragment, pattern in candidates.items()]
-
-
-_WORD_START = r"(?<![^\W_])"
-_WORD_END = r"(?![^\W_])"
+        first, middle, last = (_is_word(c) for c in window)
+        if first and middle and last:
+            candidates[window] = window.lower()
+        elif not first and middle and last:
+            candidates[window] = " " + window[1:].lower()
+        elif first and middle and not last:
+            candidates[window] = window[:2].lower() + " "
+    return candidates
 
 
 def narrowing_fragments(text: str, *, using: str = "default") -> list[str] | None:
@@ -96,13 +118,12 @@ def narrowing_fragments(text: str, *, using: str = "default") -> list[str] | Non
     candidates = _candidates(text)
     if not candidates:
         return None
-    documents = _sampled_documents(using)
-    if not documents:
+    sample = _sample(using)
+    if not sample.documents:
         return [text]
-
-    def share(pattern):
-        return sum(pattern.search(document) is not None for document in documents) / len(documents)
-
-    shares = sorted((share(pattern), index, fragment) for index, (fragment, pattern) in enumerate(candidates))
-    rare = [fragment for value, _index, fragment in shares[:NARROWING_TRIGRAMS] if value < COMMON_SHARE]
+    shares = sorted(
+        (sample.counts[key] / sample.documents, index, fragment)
+        for index, (fragment, key) in enumerate(candidates.items())
+    )
+    rare = [fragment for share, _index, fragment in shares[:NARROWING_TRIGRAMS] if share < COMMON_SHARE]
     return rare or None
