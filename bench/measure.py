@@ -3,7 +3,7 @@
 import statistics
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 
@@ -14,6 +14,13 @@ class Figure:
     seconds: list[float]
     queries: int | None = None
     note: str = ""
+    # CPU time of this process (no waiting for the database or for a core).
+    cpu_seconds: list[float] = field(default_factory=list)
+
+    def spread(self) -> tuple[float, float, float]:
+        """min / median / max in ms."""
+        ms = [s * 1000 for s in self.seconds]
+        return min(ms), statistics.median(ms), max(ms)
 
     def row(self) -> str:
         ms = [s * 1000 for s in self.seconds]
@@ -42,11 +49,11 @@ def _counting(statements: list[str]):
 
 def timed(name: str, action: Callable[[], object], *, repeat: int, rollback: bool = False, note: str = "") -> Figure:
     """Run `action` `repeat` times (each in a rolled-back transaction if asked)."""
-    seconds, queries = [], None
+    seconds, cpu, queries = [], [], None
     for _ in range(repeat):
         statements = []
         with connection.execute_wrapper(_counting(statements)):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             if rollback:
                 try:
                     with transaction.atomic():
@@ -61,6 +68,7 @@ def timed(name: str, action: Callable[[], object], *, repeat: int, rollback: boo
             else:
                 action()
             seconds.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
         counted = len([sql for sql in statements if not sql.startswith(TRANSACTION_CONTROL)])
         queries = counted if queries is None else max(queries, counted)
-    return Figure(name, seconds, queries, note)
+    return Figure(name, seconds, queries, note, cpu)

@@ -3,6 +3,7 @@
 import argparse
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import uuid
@@ -22,6 +23,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from bench import dataset  # noqa: E402
+from bench.floor import floor_day  # noqa: E402
 from bench.measure import Figure, timed  # noqa: E402
 from bench.naive import naive_daily_run  # noqa: E402
 from saleor_services import automation  # noqa: E402
@@ -39,6 +41,23 @@ SERVICES = f"""query($sort: ServiceSortingInput, $after: String) {{
   services(first: 100, after: $after, sortBy: $sort, filter: {{includeArchived: true}}) {{
     totalCount edges {{ node {{ {FRAGMENT} }} }} }} }}"""
 MY_SERVICES = f"""{{ myServices(first: 20) {{ totalCount edges {{ node {{ {FRAGMENT} }} }} }} }}"""
+SEARCH = f"""query($search: String) {{
+  services(first: 100, search: $search) {{ totalCount edges {{ node {{ {FRAGMENT} }} }} }} }}"""
+MY_SEARCH = f"""query($search: String) {{
+  myServices(first: 20, search: $search) {{ totalCount edges {{ node {{ {FRAGMENT} }} }} }} }}"""
+
+
+def search_terms(size: int) -> list[tuple[str, str]]:
+    """What staff type into the search box, as the dataset spells it (bench/dataset.py)."""
+    row = size // 3  # a service in the middle of the table
+    return [
+        ("a domain's prefix", f"site{row // 100}"),
+        ("a fragment of a domain", f"te{row}.exa"),
+        ("a fragment of an e-mail", f"c{row % 50_000}@"),
+        ("a customer's name", f"Customer {row % 50_000}"),
+        ("no match", "no-such-service"),
+        ("a product name (40 % of the rows)", "Hosting"),
+    ]
 BULK = "mutation($ids: [ID!]!) { serviceBulkSuspend(ids: $ids) { count errors { code } } }"
 
 
@@ -105,6 +124,24 @@ def list_figures(size, repeat, client, user):
     return figures
 
 
+def search_figures(size, repeat, client, user):
+    figures = []
+    searches = [(f"services(first: 100, search: {term!r}), {label}", user, SEARCH, term)
+                for label, term in search_terms(size)]
+    searches += [(f"myServices(first: 20, search: {term!r})", dataset.customer(), MY_SEARCH, term)
+                 for term in ("site1", "no-such-service")]
+    for name, requestor, query, term in searches:
+        found = {}
+
+        def search(requestor=requestor, query=query, term=term, found=found):
+            found.update(next(iter(post(client, requestor, query, {"search": term})["data"].values())))
+
+        figure = timed(name, search, repeat=repeat)
+        figure.note = f"totalCount {found['totalCount']:,}"
+        figures.append(figure)
+    return figures
+
+
 def automation_figures(repeat, *, naive: bool):
     figures = []
     for name in automation.STEPS:
@@ -117,6 +154,12 @@ def automation_figures(repeat, *, naive: bool):
     assert {k: v for k, v in changed.items() if k in dataset.DAY_WORK} == dataset.DAY_WORK, changed
     whole.note = f"{sum(dataset.DAY_WORK.values()):,} changes"
     figures.append(whole)
+    floor_changed = {}
+    floor = timed("SQL floor: the same changes, one set-based statement per step (bench/floor.py)",
+                  lambda: floor_changed.update(floor_day(dataset.BENCH_DAY)), repeat=repeat, rollback=True)
+    assert floor_changed == dataset.DAY_WORK, floor_changed
+    whole.note += f"; {statistics.median(whole.seconds) / statistics.median(floor.seconds):.1f}× the floor (medians)"
+    figures.append(floor)
     if naive:
         naive_changed = {}
         slow = timed("naive per-row loop, same work", lambda: naive_changed.update(naive_daily_run(dataset.BENCH_DAY)),
@@ -190,6 +233,7 @@ def main():
         # The hook inserts into every index of the services table: measured at each size.
         figures: list[Figure] = hook_figures(args.repeat)
         figures += list_figures(size, args.repeat, client, user)
+        figures += search_figures(size, args.repeat, client, user)
         figures += automation_figures(max(1, args.repeat // 2), naive=args.naive)
         figures.append(bulk_figure(args.repeat, client, user))
         sections += [f"## {size:,} services ({added:,} added for this section)", "", *header,

@@ -1,8 +1,10 @@
 """Services from a paid order: one per unit of every line sold under a ServicePlan.
 
 Idempotent: the host may report the same payment more than once, from several threads.
-Orders are serialised by a transaction-scoped advisory lock, existing units are skipped,
-and the unique (order line, unit) constraint stands behind both.
+The units are inserted `ON CONFLICT (order line, unit) DO NOTHING`: a unit that exists,
+or that a concurrent report is inserting (PostgreSQL waits for it), is skipped, and only
+the services inserted get their events. Three statements whatever the number of lines:
+the plans, the services, their events.
 """
 
 import logging
@@ -12,12 +14,13 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from .actors import SYSTEM
 from .billing.cycles import first_due_date
+from .bulk_sql import insert_rows
 from .enums import ActivationMode, ProvisioningState, ServiceEventType, ServiceStatus
 from .errors import ServiceError
 from .events import build_event, service_events_create
@@ -92,14 +95,6 @@ def _bounded_options(line: PaidOrderLine) -> dict[str, Any]:
         return {}
 
 
-def _lock_order(order_id: UUID) -> None:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))",
-            [f"saleor_services.paid_order:{order_id}"],
-        )
-
-
 def _new_service(
     order: PaidOrder,
     line: PaidOrderLine,
@@ -150,26 +145,19 @@ def create_services_for_paid_order(
         return []
     today = today or timezone.localdate()
     provisioner = get_provisioner()
-    with transaction.atomic():
-        _lock_order(paid_order.order_id)
-        existing = set(
-            Service.objects.filter(order_id=paid_order.order_id).values_list(
-                "order_line_id", "unit_index"
-            )
+    units = [
+        _new_service(
+            paid_order, line, unit_index, plans[line.line_id],
+            today=today, provisioning=provisioner is not None,
         )
-        services = [
-            _new_service(
-                paid_order, line, unit_index, plans[line.line_id],
-                today=today, provisioning=provisioner is not None,
-            )
-            for line in paid_order.lines
-            if line.line_id in plans
-            for unit_index in range(line.quantity)
-            if (line.line_id, unit_index) not in existing
-        ]
+        for line in paid_order.lines
+        if line.line_id in plans
+        for unit_index in range(line.quantity)
+    ]
+    with transaction.atomic():
+        services = insert_rows(units, skip_existing=("order_line_id", "unit_index"))
         if not services:
             return []
-        Service.objects.bulk_create(services)
         service_events_create(
             [build_event(
                 service=service,

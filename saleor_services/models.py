@@ -9,10 +9,12 @@ Business rules live in the service functions, not in `save()`.
 from datetime import date
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
 
+from . import search
 from .credentials import EncryptedSecretField, empty_secret
 from .enums import (
     OPEN_CANCELLATION_STATUSES,
@@ -199,6 +201,10 @@ class Service(models.Model):
 
     metadata = models.JSONField(default=dict, blank=True)
     private_metadata = models.JSONField(default=dict, blank=True)
+    # What the search box matches (search.py), kept by PostgreSQL itself.
+    search_document = models.GeneratedField(
+        expression=search.search_document(), output_field=models.TextField(), db_persist=True
+    )
 
     class Meta:
         ordering = ("pk",)
@@ -245,6 +251,10 @@ class Service(models.Model):
             ),
             models.Index(fields=["variant_id"], name="service_variant_idx"),
             models.Index(fields=["product_id"], name="service_product_idx"),
+            # The search box (selectors.service_search): fragments of any searched column.
+            GinIndex(
+                OpClass(F("search_document"), name="gin_trgm_ops"), name="service_search_trgm_idx"
+            ),
         ]
 
     def __str__(self) -> str:

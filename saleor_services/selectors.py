@@ -3,10 +3,12 @@
 from collections.abc import Collection
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet, Value
+from django.db.models.functions import StrIndex, Upper
 
 from .enums import OPEN_CANCELLATION_STATUSES, ServiceStatus
 from .models import CancellationRequest, Service, ServicePlan
+from .search import SEARCHED_COLUMNS, SEPARATOR, narrowing_fragments
 
 
 def services_visible_to_customer(*, user_id: int) -> QuerySet[Service]:
@@ -17,17 +19,28 @@ def services_for_staff() -> QuerySet[Service]:
     return Service.objects.all()
 
 
+def _containing(queryset: QuerySet[Service], text: str, columns: tuple[str, ...]) -> QuerySet[Service]:
+    """Rows with `text` in one of `columns`, case-insensitively: the trigram index finds
+    the candidates by the text's rarest fragments (search.py), then the text decides."""
+    for fragment in narrowing_fragments(text, using=queryset.db) or ():
+        queryset = queryset.filter(search_document__contains=Upper(Value(fragment)))
+    if columns == SEARCHED_COLUMNS and SEPARATOR not in text:
+        # Inside the document means inside one of its columns: the stored upper-cased
+        # text is compared, not four columns upper-cased again (nor by the index again).
+        found = StrIndex(F("search_document"), Upper(Value(text)))
+        return queryset.alias(_found_at=found).filter(_found_at__gt=0)
+    in_a_column = Q()
+    for column in columns:
+        in_a_column |= Q(**{f"{column}__icontains": text})
+    return queryset.filter(in_a_column)
+
+
 def service_search(queryset: QuerySet[Service], *, text: str) -> QuerySet[Service]:
     """Domain, e-mail, customer name or product name containing `text`."""
     text = text.replace("\x00", "").strip()
     if not text:
         return queryset
-    return queryset.filter(
-        Q(domain__icontains=text)
-        | Q(user_email__icontains=text)
-        | Q(customer_name__icontains=text)
-        | Q(product_name__icontains=text)
-    )
+    return _containing(queryset, text, SEARCHED_COLUMNS)
 
 
 def shown_statuses(*, statuses: Collection[str] | None, include_archived: bool) -> set[str]:
@@ -71,9 +84,7 @@ def service_filter(
         queryset = queryset.filter(user_id__in=user_ids)
     if customer:
         customer = customer.replace("\x00", "")
-        queryset = queryset.filter(
-            Q(user_email__icontains=customer) | Q(customer_name__icontains=customer)
-        )
+        queryset = _containing(queryset, customer, ("user_email", "customer_name"))
     if next_due_from is not None:
         queryset = queryset.filter(next_due_date__gte=next_due_from)
     if next_due_to is not None:

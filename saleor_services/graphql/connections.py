@@ -42,8 +42,12 @@ def connection_arguments() -> dict:
     }
 
 
-def page_connection(connection_type, queryset, *, keys, descending, count=None, **page_args):
-    page: Page = paginate(queryset, keys=keys, descending=descending, count=count, **page_args)
+def page_connection(
+    connection_type, queryset, *, keys, descending, count=None, page_queryset=None, **page_args
+):
+    page: Page = paginate(
+        queryset, keys=keys, descending=descending, count=count, page_queryset=page_queryset, **page_args
+    )
     connection = connection_type(
         edges=[
             connection_type.Edge(node=node, cursor=cursor)

@@ -107,10 +107,14 @@ def paginate(
     after: str | None = None,
     before: str | None = None,
     count: Callable[[], int] | None = None,
+    page_queryset: QuerySet | None = None,
 ) -> Page:
+    """`page_queryset`, when given, is the same rows as `queryset` read for the page
+    (fewer columns, annotations the page needs); `queryset` is what is counted."""
     size, backwards = _validate_size(first, last)
     aliases = [f"_sort_{index}" for index in range(len(keys))]
-    annotated = queryset.annotate(**dict(zip(aliases, (key.expression for key in keys), strict=True)))
+    read = queryset if page_queryset is None else page_queryset
+    annotated = read.annotate(**dict(zip(aliases, (key.expression for key in keys), strict=True)))
     columns = [*aliases, "pk"]
 
     def beyond(cursor: str, forward: bool):

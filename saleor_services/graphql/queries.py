@@ -28,7 +28,7 @@ from .filters import (
     service_filter_arguments,
 )
 from .ids import decode_id
-from .prefetch import prefetch_services
+from .prefetch import prefetch_services, services_page_queryset
 from .shared import JSON, Date
 from .sorting import (
     CANCELLATION_REQUEST_SORT_KEYS,
@@ -90,7 +90,8 @@ def _services_page(
             using=alias,
         )
     connection = page_connection(
-        ServiceCountableConnection, queryset, keys=keys, descending=descending, count=count, **page_args
+        ServiceCountableConnection, queryset, keys=keys, descending=descending, count=count,
+        page_queryset=services_page_queryset(info, queryset), **page_args
     )
     prefetch_services(info, connection.page.nodes)
     return connection

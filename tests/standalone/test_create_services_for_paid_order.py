@@ -105,6 +105,32 @@ def test_query_count_does_not_grow_with_lines(customer, plan):
     assert queries_for(1) == queries_for(10) == queries_for(50)
 
 
+@pytest.mark.parametrize("lines", [1, 10, 50])
+def test_three_statements_whatever_the_lines(customer, plan, lines):
+    """Reading the plans, one INSERT of services, one of their events (the savepoint
+    around them aside)."""
+    order = paid_order(customer, *[order_line(quantity=2) for _ in range(lines)])
+    with CaptureQueriesContext(connection) as queries:
+        created = create_services_for_paid_order(order, today=TODAY)
+    statements = [q["sql"] for q in queries.captured_queries if not q["sql"].startswith(("SAVEPOINT", "RELEASE"))]
+    assert len(created) == 2 * lines
+    assert len(statements) <= 3, statements
+    assert ServiceEvent.objects.filter(type=ServiceEventType.CREATED).count() == 2 * lines
+
+
+def test_a_second_report_adds_only_the_missing_units(customer, plan):
+    line = order_line(quantity=2)
+    first = paid_order(customer, line)
+    create_services_for_paid_order(first, today=TODAY)
+    grown = paid_order(customer, line, order_line(quantity=1), order_id=first.order_id)
+
+    [added] = create_services_for_paid_order(grown, today=TODAY)
+
+    assert added.pk is not None and added.order_line_id == grown.lines[1].line_id
+    assert Service.objects.count() == 3
+    assert ServiceEvent.objects.filter(type=ServiceEventType.CREATED).count() == 3
+
+
 def test_queued_for_provisioning_when_a_provisioner_is_configured(customer, plan, settings):
     settings.SALEOR_SERVICES = {"PROVISIONER": "tests.standalone.recording_provisioner.RecordingProvisioner"}
     [service] = create_services_for_paid_order(paid_order(customer, order_line()), today=TODAY)

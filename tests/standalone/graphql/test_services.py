@@ -50,6 +50,21 @@ def test_search_across_domain_email_name_and_product(api, staff_user, make_servi
     assert _ids(api, staff_user, search="exchange") == [gid(four)]
 
 
+def test_search_and_customer_filter_match_inside_one_column(api, staff_user, make_service):
+    """One trigram index holds the four columns joined; a match must still lie in one."""
+    service = make_service()
+    Service.objects.filter(pk=service.pk).update(
+        domain="shop.example.org", user_email="grace@example.com", customer_name="Grace Hopper"
+    )
+
+    assert _ids(api, staff_user, search="SHOP.example.ORG") == [gid(service)]
+    assert _ids(api, staff_user, search="example.org\ngrace") == []
+    assert _ids(api, staff_user, search="org grace") == []
+    assert _ids(api, staff_user, search="100%") == []
+    assert _ids(api, staff_user, filter={"customer": "shop.example"}) == []
+    assert _ids(api, staff_user, filter={"customer": "hopper"}) == [gid(service)]
+
+
 def test_foreign_id_in_a_filter_is_refused(api, staff_user, make_service):
     make_service()
     content = api.post(QUERY, {"filter": {"plans": [global_id("Order", 1)]}}, user=staff_user, expect_errors=True)

@@ -1,0 +1,129 @@
+"""The services' search: one trigram index over the searched columns, narrowed by the
+search text's rarest trigrams.
+
+`Service.search_document` is domain, e-mail, customer name and product name joined by a
+line break and upper-cased, a stored generated column (re-checking a candidate row then
+compares stored text instead of upper-casing four columns again) with pg_trgm's GIN index
+(migration 0012, which freezes `search_document()`: keep the two alike). A GIN scan reads
+the whole posting list of every trigram it is asked for; in a store where every e-mail
+ends in "example.com" the common trigrams cost tens of milliseconds and narrow nothing. So
+the index is asked only for the search text's rarest trigrams (`narrowing_fragments`),
+judged on the sample of documents PostgreSQL's ANALYZE keeps for the column, and the text
+itself then decides, found in the document (or, for a text with a line break, in a
+column): exactly what matching each column with `icontains` gives.
+"""
+
+import re
+import time
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db import connections
+from django.db.models import F, Func, TextField, Value
+from django.db.models.functions import Upper
+
+SEPARATOR = "\n"
+SEARCHED_COLUMNS = ("domain", "user_email", "customer_name", "product_name")
+TABLE = "saleor_services_service"
+COLUMN = "search_document"
+# How many trigrams the index is asked for, and from which share of the sampled documents
+# on a trigram narrows too little to be worth its posting list.
+NARROWING_TRIGRAMS = 3
+COMMON_SHARE = 0.3
+SAMPLE_MAX_AGE = 600  # seconds a process keeps the sample before reading it again
+
+
+def search_document() -> Upper:
+    """`UPPER(domain || '\n' || user_email || …)`, upper-cased as `icontains` compares;
+    immutable, as a generated column must be (the columns are NOT NULL; Django's Concat
+    would wrap each part in COALESCE)."""
+    parts = []
+    for column in SEARCHED_COLUMNS:
+        parts += [F(column), Value(SEPARATOR)]
+    return Upper(
+        Func(*parts[:-1], arg_joiner=" || ", output_field=TextField(), template="(%(expressions)s)")
+    )
+
+
+_WORDS = re.compile(r"[^\W_]+")  # runs of word characters (pg_trgm's: letters and digits)
+
+
+def _trigram_keys(text: str) -> set[str]:
+    """What pg_trgm finds in a text, lower-cased: three word characters in a row, and a
+    word's first two (" ab") and last two ("ab ") characters."""
+    keys = set()
+    for word in _WORDS.findall(text.lower()):
+        keys.update(word[i:i + 3] for i in range(len(word) - 2))
+        if len(word) >= 2:
+            keys.update((" " + word[:2], word[-2:] + " "))
+    return keys
+
+
+@dataclass(frozen=True)
+class _Sample:
+    read_at: float
+    documents: int
+    # In how many sampled documents each trigram key occurs.
+    counts: Counter
+
+
+_samples: dict[str, _Sample] = {}
+
+
+def _sample(using: str) -> _Sample:
+    """The documents ANALYZE sampled (the column's most common values and histogram
+    bounds), counted by trigram once per SAMPLE_MAX_AGE."""
+    now = time.monotonic()
+    cached = _samples.get(using)
+    if cached is not None and now - cached.read_at < SAMPLE_MAX_AGE:
+        return cached
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            "SELECT most_common_vals::text::text[], histogram_bounds::text::text[] FROM pg_stats "
+            "WHERE schemaname = current_schema() AND tablename = %s AND attname = %s",
+            [TABLE, COLUMN],
+        )
+        row = cursor.fetchone()
+    documents = [value for values in (row or ()) for value in values or ()]
+    counts = Counter(key for document in documents for key in _trigram_keys(document))
+    _samples[using] = sample = _Sample(now, len(documents), counts)
+    return sample
+
+
+def _is_word(character: str) -> bool:
+    return character.isalnum()
+
+
+def _candidates(text: str) -> dict[str, str]:
+    """Fragments of the text whose trigrams every matching document has, with the key of
+    the trigram each stands for: three word characters in a row; two that start a word
+    (after a non-word character of the text) or end one (before one)."""
+    candidates = {}
+    for i in range(len(text) - 2):
+        window = text[i:i + 3]
+        first, middle, last = (_is_word(c) for c in window)
+        if first and middle and last:
+            candidates[window] = window.lower()
+        elif not first and middle and last:
+            candidates[window] = " " + window[1:].lower()
+        elif first and middle and not last:
+            candidates[window] = window[:2].lower() + " "
+    return candidates
+
+
+def narrowing_fragments(text: str, *, using: str = "default") -> list[str] | None:
+    """Fragments of `text` every matching document contains, for the trigram index: the
+    rarest in the sample. `[text]` without a sample (never analysed); None when
+    the index cannot narrow (no trigram in the text, or all of them common)."""
+    candidates = _candidates(text)
+    if not candidates:
+        return None
+    sample = _sample(using)
+    if not sample.documents:
+        return [text]
+    shares = sorted(
+        (sample.counts[key] / sample.documents, index, fragment)
+        for index, (fragment, key) in enumerate(candidates.items())
+    )
+    rare = [fragment for share, _index, fragment in shares[:NARROWING_TRIGRAMS] if share < COMMON_SHARE]
+    return rare or None
