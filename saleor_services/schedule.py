@@ -6,6 +6,7 @@ from .conf import get_settings
 
 DAILY_AUTOMATION = "saleor-services-daily-automation"
 EMAIL_SWEEP = "saleor-services-email-outbox"
+ALERT_SWEEP = "saleor-services-staff-alert-outbox"
 STATUS_COUNTS = "saleor-services-compact-status-counts"
 
 
@@ -18,6 +19,7 @@ def beat_entries() -> dict:
         },
         # E-mails go out after each commit; this catches any whose sender died.
         EMAIL_SWEEP: {"task": "saleor_services.send_service_emails", "schedule": 300.0},
+        ALERT_SWEEP: {"task": "saleor_services.send_staff_alerts", "schedule": 300.0},
         # Keeps the per-status counts to a row or so per status, so reading them stays cheap.
         STATUS_COUNTS: {"task": "saleor_services.compact_service_status_counts", "schedule": 600.0},
     }
