@@ -6,6 +6,7 @@ from .outbox import (
     MAX_ATTEMPTS,
     deliver_emails_after_commit,
     email_retry,
+    failed_emails,
     send_pending_alerts,
     send_pending_emails,
 )
@@ -17,6 +18,7 @@ __all__ = [
     "automation_step_failed",
     "deliver_emails_after_commit",
     "email_retry",
+    "failed_emails",
     "raise_staff_alert",
     "render",
     "render_alert",

@@ -235,6 +235,15 @@ def staff_recipients() -> list[str]:
     return list(seen)
 
 
+def failed_emails():
+    """Customer e-mails that failed every try, newest first (service_event_failed_idx)."""
+    return (
+        ServiceEvent.objects.filter(email_status=EmailStatus.FAILED)
+        .select_related("service")
+        .order_by("-date", "-pk")
+    )
+
+
 def email_retry(*, event_id: int) -> ServiceEvent:
     """Send a FAILED e-mail again (staff): back to PENDING with fresh tries."""
     from ..errors import ServiceError, ServiceErrorCode

@@ -81,7 +81,7 @@ def _event_context(event: ServiceEvent, renewal: Renewal | None) -> dict:
         ),
         "reason": parameters.get("reason", ""),
         "note": parameters.get("note", ""),
-        "error": parameters.get("error", ""),
+        "error": parameters.get("error") or parameters.get("reason", ""),
         "non_payment": parameters.get("cause") == "NON_PAYMENT",
         **_renewal_context(renewal),
     }
@@ -100,10 +100,7 @@ def _event_context(event: ServiceEvent, renewal: Renewal | None) -> dict:
     if event.type == "PLAN_CHANGED":
         context.update(plan=service.plan.name, amount=_money(service.recurring_amount, service.currency))
     if event.type in ("RENEWAL_REFUNDED", "RENEWAL_PARTIALLY_REFUNDED") and renewal is not None:
-        context["amount"] = _money(
-            parameters.get("refunded_amount") or renewal.refunded_amount or renewal.amount,
-            renewal.currency,
-        )
+        context["amount"] = _money(parameters.get("amount") or renewal.refunded_amount, renewal.currency)
     return context
 
 
@@ -119,7 +116,8 @@ def render(kind: str, context: dict, *, language: str) -> tuple[str, str, str]:
     """(subject, text, HTML) of one e-mail of `kind`, in `language`."""
     with translation.override(language):
         context = {key: value() if callable(value) else value for key, value in context.items()}
-        subject = " ".join(_render_part(kind, "subject", context).split())
+        # One line; a no-break space (as in "9,99 $US") stays.
+        subject = re.sub(r"[ \t\r\n]+", " ", _render_part(kind, "subject", context)).strip()
         text = re.sub(r"\n{3,}", "\n\n", _render_part(kind, "text", context).strip()) + "\n"
         html = _render_part(kind, "html", {**context, "subject": subject, "language": language})
     return subject, text, html
@@ -154,7 +152,7 @@ def render_alert(alert: StaffAlert, *, language: str | None = None) -> tuple[str
             context = {"service": "", "customer": "", "date": _date(parameters.get("date"))}
         context.update(
             step=parameters.get("step", ""),
-            error=parameters.get("error", ""),
+            error=parameters.get("error") or parameters.get("reason", ""),
             recipient=parameters.get("recipient", ""),
             subject=parameters.get("subject", ""),
             attempts=parameters.get("attempts", ""),
