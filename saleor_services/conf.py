@@ -493,6 +493,12 @@ def _code_settings() -> ServicesSettings:
     return load_settings()
 
 
+def code_settings() -> ServicesSettings:
+    """The code-level settings alone (no query): for what is fixed when a process starts,
+    like the beat schedule."""
+    return _code_settings()
+
+
 @functools.lru_cache(maxsize=8)
 def _merged(stored: tuple) -> ServicesSettings:
     import dataclasses

@@ -2,7 +2,7 @@
 
 from celery.schedules import crontab
 
-from .conf import get_settings
+from .conf import code_settings
 
 DAILY_AUTOMATION = "saleor-services-daily-automation"
 EMAIL_SWEEP = "saleor-services-email-outbox"
@@ -11,7 +11,7 @@ STATUS_COUNTS = "saleor-services-compact-status-counts"
 
 
 def beat_entries() -> dict:
-    at = get_settings().AUTOMATION_TIME
+    at = code_settings().AUTOMATION_TIME
     return {
         DAILY_AUTOMATION: {
             "task": "saleor_services.run_daily_automation",
