@@ -28,6 +28,16 @@ mutation($configuration: [ConfigurationItemInput!]) {
 """
 
 
+@pytest.fixture(autouse=True)
+def fresh_settings():
+    # Each test's saved configuration is rolled back with its transaction; so is the cache.
+    from saleor_services.conf import settings_changed
+
+    settings_changed()
+    yield
+    settings_changed()
+
+
 @pytest.fixture
 def plugin_staff(staff_api_client, permission_manage_plugins):
     staff_api_client.user.user_permissions.add(permission_manage_plugins)
