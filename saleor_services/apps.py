@@ -11,10 +11,11 @@ class ServicesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from .conf import get_settings
+        from .conf import load_settings
 
-        # Fail at start-up, naming the key, rather than on the first sweep.
-        get_settings()
+        # Fail at start-up, naming the key, rather than on the first sweep. (The values
+        # stored in the host are checked when staff save them: no query at start-up.)
+        load_settings()
         self._schedule_automation()
 
     @staticmethod

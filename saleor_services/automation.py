@@ -336,7 +336,7 @@ def _by_warning(plan_ids: list[int], key: str) -> dict[int, list[int]]:
     return groups
 
 
-def _warn_suspension(renewals: list[Renewal], grace: int) -> int:
+def _warn_suspension(renewals: list[Renewal], grace: int, today: date) -> int:
     for renewal in renewals:
         renewal.suspension_warning_sent = True
     update_rows(renewals, ["suspension_warning_sent"])
@@ -348,6 +348,8 @@ def _warn_suspension(renewals: list[Renewal], grace: int) -> int:
                 actor=SYSTEM,
                 renewal_id=renewal.pk,
                 suspension_date=renewal.due_date + timedelta(days=grace),
+                # The e-mail's "in N days" is this run's count, not the setting's.
+                days_before=(renewal.due_date + timedelta(days=grace) - today).days,
             )
             for renewal in renewals
         ]
@@ -365,7 +367,7 @@ def warn_before_suspension(today: date) -> Work:
                 due_date__lte=today - timedelta(days=grace - warning),
                 due_date__gt=today - timedelta(days=grace),
             )
-            yield due, lambda rows, grace=grace: _warn_suspension(rows, grace)
+            yield due, lambda rows, grace=grace: _warn_suspension(rows, grace, today)
 
 
 # -- 3. suspension for non-payment ---------------------------------------------------
@@ -514,11 +516,11 @@ def warn_before_termination(today: date) -> Work:
                     ending, plans, today - timedelta(days=after - warning) + timedelta(days=1)
                 ).filter(termination_warning_sent=False)
                 yield due, lambda rows, after=after, ending=ending: _warn_termination(
-                    rows, ending, after
+                    rows, ending, after, today
                 )
 
 
-def _warn_termination(services: list[Service], ending: _Ending, after: int) -> int:
+def _warn_termination(services: list[Service], ending: _Ending, after: int, today: date) -> int:
     for service in services:
         service.termination_warning_sent = True
     update_rows(services, ["termination_warning_sent"])
@@ -530,6 +532,9 @@ def _warn_termination(services: list[Service], ending: _Ending, after: int) -> i
                 actor=SYSTEM,
                 termination_date=timezone.localdate(getattr(service, ending.since))
                 + timedelta(days=after),
+                days_before=(
+                    timezone.localdate(getattr(service, ending.since)) + timedelta(days=after) - today
+                ).days,
             )
             for service in services
         ]
@@ -590,10 +595,21 @@ def run_daily_automation(today: date | None = None) -> dict[str, int]:
     for name in [*STEPS, *get_host().automation_steps()]:
         try:
             done[name] = run_step(name, today)
-        except Exception:
+        except Exception as error:
             logger.exception("Daily automation step %s failed for %s", name, today)
+            _alert_step_failed(name, today, error)
             done[name] = 0
     return done
+
+
+def _alert_step_failed(name: str, today: date, error: Exception) -> None:
+    from .notifications import automation_step_failed
+
+    try:
+        with transaction.atomic():
+            automation_step_failed(step=name, today=today, error=error)
+    except Exception:
+        logger.exception("Could not raise the staff alert for step %s", name)
 
 
 PREVIEW_LIMIT = 100

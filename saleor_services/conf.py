@@ -1,11 +1,18 @@
-"""The package's settings: one `SALEOR_SERVICES` dict, read once into `ServicesSettings`.
+"""The package's settings: the code-level `SALEOR_SERVICES` dict, overlaid with what the
+host stores (inside Saleor: the plugin's configuration, edited in the Dashboard).
 
-Every key is validated when the app starts, so a typo or a wrong type fails the deploy
-with an `ImproperlyConfigured` that names the key, not a sweep at 3 a.m.
+`get_settings()` is the one resolver of every effective value. Every key of the dict is
+validated when the app starts, so a typo or a wrong type fails the deploy with an
+`ImproperlyConfigured` that names the key, not a sweep at 3 a.m.; the host's values go
+through the same validators when staff save them (`clean_stored_settings`).
 """
 
 import functools
+import json
+import logging
 import string
+import threading
+import time as clock
 from dataclasses import dataclass, fields
 from datetime import time
 from typing import Any
@@ -79,6 +86,27 @@ class ServicesSettings:
     PAYMENT_URL_TEMPLATES: tuple[tuple[str, str], ...] = (
         ("*", "/{channel}/checkout?checkout={checkout_id}"),
     )
+    # E-mail addresses told about what needs staff (inside Saleor, in addition to the
+    # store's staff notification recipients).
+    STAFF_ALERT_RECIPIENTS: tuple[str, ...] = ()
+    # The package's own SMTP server: used where the host has no e-mail route of its own
+    # (inside Saleor: no active user-email plugin, no NOTIFY_USER app, no EMAIL_URL).
+    EMAIL_HOST: str | None = None
+    EMAIL_PORT: int = 25
+    EMAIL_USERNAME: str | None = None
+    EMAIL_PASSWORD: str | None = None
+    EMAIL_USE_TLS: bool = False
+    EMAIL_USE_SSL: bool = False
+    EMAIL_SENDER_NAME: str | None = None
+    EMAIL_SENDER_ADDRESS: str | None = None
+    # Tries before an e-mail is FAILED (then staff are alerted and may retry it).
+    EMAIL_MAX_ATTEMPTS: int = 5
+    # Per e-mail kind ("renewal_reminder", ...): Django template strings replacing the
+    # shipped "subject", "text" and/or "html".
+    EMAIL_TEMPLATES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+
+    def email_template(self, kind: str, part: str) -> str | None:
+        return dict(dict(self.EMAIL_TEMPLATES).get(kind, ())).get(part)
 
 
 _DAY_RANGE = range(0, 3651)
@@ -209,6 +237,62 @@ def _url_templates(key: str, value: Any) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(value.items()))
 
 
+def _addresses(key: str, value: Any) -> tuple[str, ...]:
+    from django.core.validators import validate_email
+
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [part.strip() for part in value.replace("\n", ",").split(",") if part.strip()]
+    if not isinstance(value, list | tuple):
+        raise ImproperlyConfigured(f"{SETTINGS_NAME}[{key!r}] must be a list of e-mail addresses.")
+    for address in value:
+        try:
+            validate_email(address)
+        except Exception:
+            raise ImproperlyConfigured(
+                f"{SETTINGS_NAME}[{key!r}]: {address!r} is not an e-mail address."
+            ) from None
+    return tuple(value)
+
+
+def _optional_address(key: str, value: Any) -> str | None:
+    if value is None:
+        return None
+    return _addresses(key, [value])[0]
+
+
+def _email_templates(key: str, value: Any) -> tuple:
+    from django.template import Template, TemplateSyntaxError
+
+    from .notifications.kinds import EMAIL_KINDS
+
+    if not value:
+        return ()
+    if not isinstance(value, dict) or not all(isinstance(parts, dict) for parts in value.values()):
+        raise ImproperlyConfigured(
+            f"{SETTINGS_NAME}[{key!r}] must map e-mail kinds to {{'subject'|'text'|'html': template}}."
+        )
+    unknown = sorted(set(value) - set(EMAIL_KINDS))
+    if unknown:
+        raise ImproperlyConfigured(
+            f"{SETTINGS_NAME}[{key!r}] has unknown e-mail kind(s) {unknown}; known: {sorted(EMAIL_KINDS)}."
+        )
+    for kind, parts in value.items():
+        for part, source in parts.items():
+            if part not in ("subject", "text", "html") or not isinstance(source, str):
+                raise ImproperlyConfigured(
+                    f"{SETTINGS_NAME}[{key!r}][{kind!r}] takes 'subject', 'text' and 'html' templates."
+                )
+            try:
+                Template("{% load i18n services_money %}" + source)
+            except TemplateSyntaxError as error:
+                raise ImproperlyConfigured(
+                    f"{SETTINGS_NAME}[{key!r}][{kind!r}][{part!r}]: {error}"
+                ) from None
+    return tuple(sorted((kind, tuple(sorted(parts.items()))) for kind, parts in value.items()))
+
+
 def payment_url_template(channel_slug: str) -> str | None:
     templates = dict(get_settings().PAYMENT_URL_TEMPLATES)
     return templates.get(channel_slug, templates.get("*"))
@@ -237,6 +321,17 @@ _VALIDATORS = {
     "PAYMENT_URL_TEMPLATES": _url_templates,
     "OWNER_REMOVED_POLICY": lambda k, v: _choice(k, v, ("CANCEL_NOW", "CANCEL_AT_PERIOD_END")),
     "OWNER_REMOVED_KEEP_EMAIL": lambda k, v: _flag(k, v),
+    "STAFF_ALERT_RECIPIENTS": _addresses,
+    "EMAIL_HOST": _optional_text,
+    "EMAIL_PORT": lambda k, v: _small_count(k, v, 1, 65535),
+    "EMAIL_USERNAME": _optional_text,
+    "EMAIL_PASSWORD": _optional_text,
+    "EMAIL_USE_TLS": lambda k, v: _flag(k, v),
+    "EMAIL_USE_SSL": lambda k, v: _flag(k, v),
+    "EMAIL_SENDER_NAME": _optional_text,
+    "EMAIL_SENDER_ADDRESS": _optional_address,
+    "EMAIL_MAX_ATTEMPTS": lambda k, v: _small_count(k, v, 1, 50),
+    "EMAIL_TEMPLATES": _email_templates,
 }
 assert set(_VALIDATORS) == {f.name for f in fields(ServicesSettings)}
 
@@ -260,18 +355,177 @@ def _check_together(values: dict) -> None:
             f"{SETTINGS_NAME}['ENCRYPTION_KEYS'] and {SETTINGS_NAME}['ENCRYPTION_KEY'] are both "
             "set; use ENCRYPTION_KEYS alone (list the single key's value in it)."
         )
+    if values.get("EMAIL_USE_TLS") and values.get("EMAIL_USE_SSL"):
+        raise ImproperlyConfigured(
+            f"{SETTINGS_NAME}['EMAIL_USE_TLS'] and {SETTINGS_NAME}['EMAIL_USE_SSL'] are mutually "
+            "exclusive; set one of them."
+        )
+    if values.get("EMAIL_HOST") and not values.get("EMAIL_SENDER_ADDRESS"):
+        raise ImproperlyConfigured(
+            f"{SETTINGS_NAME}['EMAIL_HOST'] is set without {SETTINGS_NAME}['EMAIL_SENDER_ADDRESS']; "
+            "the package's SMTP server needs the sender's address."
+        )
+
+
+def _code_values() -> dict:
+    raw = getattr(django_settings, SETTINGS_NAME, {})
+    return _clean(raw, source=f"settings.{SETTINGS_NAME}")
 
 
 def load_settings() -> ServicesSettings:
-    raw = getattr(django_settings, SETTINGS_NAME, {})
-    values = _clean(raw, source=f"settings.{SETTINGS_NAME}")
+    """The code-level settings alone, validated (at start-up)."""
+    values = _code_values()
     _check_together(values)
     return ServicesSettings(**values)
 
 
+# Keys staff may set in the host's configuration (the plugin page inside Saleor). The
+# others change what the deploy runs (classes, keys, the beat schedule) and stay in code.
+STORED_KEYS = (
+    *AUTOMATION_DAY_KEYS,
+    "PROVISIONER_WEBHOOK_URL",
+    "PROVISIONER_WEBHOOK_SECRET",
+    "PROVISIONER_WEBHOOK_KEY_ID",
+    "PROVISIONER_WEBHOOK_TIMEOUT",
+    "PROVISIONER_WEBHOOK_RETRIES",
+    "CANCELLATION_REASON_MAX_LENGTH",
+    "OWNER_REMOVED_POLICY",
+    "OWNER_REMOVED_KEEP_EMAIL",
+    "STAFF_ALERT_RECIPIENTS",
+    "EMAIL_HOST",
+    "EMAIL_PORT",
+    "EMAIL_USERNAME",
+    "EMAIL_PASSWORD",
+    "EMAIL_USE_TLS",
+    "EMAIL_USE_SSL",
+    "EMAIL_SENDER_NAME",
+    "EMAIL_SENDER_ADDRESS",
+    "EMAIL_MAX_ATTEMPTS",
+    "EMAIL_TEMPLATES",
+)
+_INT_KEYS = {
+    "PROVISIONER_WEBHOOK_TIMEOUT", "PROVISIONER_WEBHOOK_RETRIES", "CANCELLATION_REASON_MAX_LENGTH",
+    "EMAIL_PORT", "EMAIL_MAX_ATTEMPTS",
+}
+_FLAG_KEYS = {"OWNER_REMOVED_KEEP_EMAIL", "EMAIL_USE_TLS", "EMAIL_USE_SSL"}
+NEVER = "never"
+
+
+def _from_text(key: str, value: Any) -> Any:
+    """A value as a form stores it (text, or a flag) in the type the validators take.
+    Day offsets take "never" for None; lists are comma-separated; templates are JSON."""
+    if key in _FLAG_KEYS and not isinstance(value, bool):
+        flags = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
+        if str(value).strip().lower() not in flags:
+            raise ImproperlyConfigured(f"{SETTINGS_NAME}[{key!r}] must be 'true' or 'false'.")
+        return flags[str(value).strip().lower()]
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if key in AUTOMATION_DAY_KEYS and text.lower() == NEVER:
+        return None
+    if key == "REMINDER_DAYS_BEFORE":
+        return [_whole(key, part) for part in text.split(",") if part.strip()]
+    if key in AUTOMATION_DAY_KEYS or key in _INT_KEYS:
+        return _whole(key, text)
+    if key == "EMAIL_TEMPLATES":
+        try:
+            return json.loads(text)
+        except ValueError as error:
+            raise ImproperlyConfigured(f"{SETTINGS_NAME}[{key!r}] is not valid JSON: {error}.") from None
+    return text
+
+
+def _whole(key: str, text: str) -> int:
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{SETTINGS_NAME}[{key!r}] must be a whole number, got {text.strip()!r}."
+        ) from None
+
+
+def clean_stored_settings(stored: dict) -> dict:
+    """The host's stored values (form text; blank means "the code's value"), typed and
+    validated with the code's defaults. Raises ImproperlyConfigured naming the key."""
+    typed = {
+        key: _from_text(key, value)
+        for key, value in stored.items()
+        if key in STORED_KEYS and value not in (None, "")
+    }
+    values = _clean(typed, allowed=STORED_KEYS, source="The plugin configuration")
+    _check_together({**_code_values(), **values})
+    return values
+
+
+# How long a process trusts the stored values it read: a change saved in another process
+# (the Dashboard's request, then a Celery worker) is seen within this many seconds; the
+# process that saved it sees it at once (`settings_changed`).
+STORED_SETTINGS_TTL = 30.0
+_stored = threading.local()
+_generation = [0]
+logger = logging.getLogger(__name__)
+
+
+def _stored_values() -> dict:
+    from .host import get_host, has_host
+
+    if not has_host():
+        return {}
+    now = clock.monotonic()
+    cached = getattr(_stored, "values", None)
+    if cached is not None and now - cached[0] < STORED_SETTINGS_TTL and cached[2] == _generation[0]:
+        return cached[1]
+    try:
+        values = clean_stored_settings(get_host().stored_settings())
+    except ImproperlyConfigured:
+        # Saved before a validator tightened: the code's values stand, loudly.
+        logger.exception("Ignoring the stored configuration of saleor_services")
+        values = {}
+    _stored.values = (now, values, _generation[0])
+    return values
+
+
+def settings_changed() -> None:
+    """The host saved new values: this process reads them on its next look-up."""
+    _generation[0] += 1
+    _merged.cache_clear()
+
+
 @functools.cache
-def get_settings() -> ServicesSettings:
+def _code_settings() -> ServicesSettings:
     return load_settings()
+
+
+def code_settings() -> ServicesSettings:
+    """The code-level settings alone (no query): for what is fixed when a process starts,
+    like the beat schedule."""
+    return _code_settings()
+
+
+@functools.lru_cache(maxsize=8)
+def _merged(stored: tuple) -> ServicesSettings:
+    import dataclasses
+
+    return dataclasses.replace(_code_settings(), **dict(stored))
+
+
+def get_settings() -> ServicesSettings:
+    """The effective settings: the code's, overlaid with the host's stored values."""
+    stored = _stored_values()
+    if not stored:
+        return _code_settings()
+    return _merged(tuple(sorted(stored.items())))
+
+
+def clear_settings_cache() -> None:
+    """Read the code's and the host's settings again (tests, `setting_changed`)."""
+    _code_settings.cache_clear()
+    settings_changed()
+
+
+# The name callers and tests already use for "read the settings again".
+get_settings.cache_clear = clear_settings_cache  # type: ignore[attr-defined]
 
 
 def clean_automation_overrides(raw: Any) -> dict:

@@ -121,10 +121,22 @@ class ServiceEventType(models.TextChoices):
     TERMINATION_WARNING = "TERMINATION_WARNING", "Termination warning"
     PLAN_CHANGE_REQUESTED = "PLAN_CHANGE_REQUESTED", "Plan change requested"
     PLAN_CHANGED = "PLAN_CHANGED", "Plan changed"
+    EMAIL_FAILED = "EMAIL_FAILED", "E-mail could not be sent"
 
 
 class EmailStatus(models.TextChoices):
     NOT_REQUIRED = "NOT_REQUIRED", "Not required"
     PENDING = "PENDING", "Pending"
+    # Claimed by a sender, which sends it outside any transaction and records the result.
+    SENDING = "SENDING", "Sending"
     SENT = "SENT", "Sent"
     FAILED = "FAILED", "Failed"
+
+
+class StaffAlertKind(models.TextChoices):
+    CANCELLATION_REQUESTED = "CANCELLATION_REQUESTED", "New cancellation request"
+    PROVISIONING_FAILED = "PROVISIONING_FAILED", "Provisioning failed"
+    RENEWAL_REFUNDED = "RENEWAL_REFUNDED", "Renewal refunded"
+    RENEWAL_PAYMENT_FAILED = "RENEWAL_PAYMENT_FAILED", "Renewal payment failed"
+    AUTOMATION_STEP_FAILED = "AUTOMATION_STEP_FAILED", "Daily-run step failed"
+    EMAIL_FAILED = "EMAIL_FAILED", "Customer e-mail failed"

@@ -75,12 +75,13 @@ def build_event(
 
 
 def service_events_create(events: list[ServiceEvent]) -> list[ServiceEvent]:
-    """Write events in one INSERT; e-mails they owe go out after commit."""
+    """Write events in one INSERT; e-mails and staff alerts they owe go out after commit."""
+    from .notifications import alerts_for_events, deliver_emails_after_commit
+
     created = insert_rows(events)
     if any(event.email_status == EmailStatus.PENDING for event in created):
-        from .notifications import deliver_emails_after_commit
-
         deliver_emails_after_commit()
+    alerts_for_events(created)
     return created
 
 

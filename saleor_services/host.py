@@ -127,6 +127,35 @@ class Host(Protocol):
     def install_app(self, *, public_url: str | None):
         """Install the Dashboard App; hosts without Apps raise ImproperlyConfigured."""
 
+    def stored_settings(self) -> dict[str, Any]:
+        """Settings staff stored in the host (inside Saleor: the plugin's configuration),
+        as the form keeps them; `conf.get_settings()` types and validates them."""
+
+    def send_email(self, email: OutgoingEmail) -> None:
+        """Deliver one rendered e-mail the host's way (inside Saleor: `manager.notify`,
+        then the store's SMTP route). Called outside any transaction; raises on failure."""
+
+    def staff_alert_recipients(self) -> list[str]:
+        """The e-mail addresses of staff who hear about alerts, besides the setting's."""
+
+
+@dataclass(frozen=True)
+class OutgoingEmail:
+    """One rendered e-mail, and what the host's apps hear about it."""
+
+    # The notify event, in the package's namespace ("saleor_services_renewal_reminder").
+    event: str
+    recipients: tuple[str, ...]
+    subject: str
+    text: str
+    html: str
+    language: str
+    channel_slug: str | None
+    # JSON-able: what an app subscribed to the host's notifications receives.
+    payload: dict
+    # To staff (an alert), not a customer.
+    staff: bool = False
+
 
 _registered: Host | None = None
 
@@ -140,6 +169,10 @@ def register_host(host: Host) -> None:
             f"cannot also register {type(host).__name__}."
         )
     _registered = host
+
+
+def has_host() -> bool:
+    return _registered is not None
 
 
 def get_host() -> Host:

@@ -30,6 +30,7 @@ from .enums import (
     RenewalStatus,
     ServiceEventType,
     ServiceStatus,
+    StaffAlertKind,
     SuspensionCause,
 )
 
@@ -340,6 +341,9 @@ class ServiceEvent(models.Model):
     )
     email_attempts = models.PositiveSmallIntegerField(default=0)
     email_error = models.TextField(blank=True)
+    # When a sender claimed it (SENDING): a claim older than the outbox's lease is a
+    # sender that died, and the e-mail is claimed again.
+    email_claimed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ("date", "pk")
@@ -352,6 +356,16 @@ class ServiceEvent(models.Model):
                 fields=["id"],
                 condition=Q(email_status=EmailStatus.PENDING),
                 name="service_event_email_due_idx",
+            ),
+            models.Index(
+                fields=["email_claimed_at"],
+                condition=Q(email_status=EmailStatus.SENDING),
+                name="service_event_sending_idx",
+            ),
+            models.Index(
+                fields=["-date"],
+                condition=Q(email_status=EmailStatus.FAILED),
+                name="service_event_failed_idx",
             ),
         ]
 
@@ -441,3 +455,37 @@ class ServiceStatusCount(models.Model):
 
     def __repr__(self) -> str:
         return f"<ServiceStatusCount {self.status} {self.delta:+d}>"
+
+
+class StaffAlert(models.Model):
+    """Something staff must hear about, sent once from an outbox like customer e-mails.
+
+    `key` names what it is about (an event, a run's step on a day), so the same thing
+    alerts once however often it is reported.
+    """
+
+    kind = models.CharField(max_length=32, choices=StaffAlertKind.choices)
+    key = models.CharField(max_length=200, unique=True)
+    service = models.ForeignKey(
+        Service, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False
+    )
+    parameters = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(
+        max_length=16, choices=EmailStatus.choices, default=EmailStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    error = models.TextField(blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["id"],
+                condition=Q(status__in=[EmailStatus.PENDING, EmailStatus.SENDING]),
+                name="staff_alert_due_idx",
+            ),
+        ]
+
+    def __repr__(self) -> str:
+        return f"<StaffAlert pk={self.pk} {self.kind} {self.key} {self.status}>"

@@ -38,6 +38,12 @@ def send_service_emails() -> int:
     return notifications.send_pending_emails()
 
 
+@shared_task(name="saleor_services.send_staff_alerts")
+@writes
+def send_staff_alerts() -> int:
+    return notifications.send_pending_alerts()
+
+
 @shared_task(name="saleor_services.compact_service_status_counts")
 @writes
 def compact_service_status_counts() -> int:

@@ -135,6 +135,27 @@ class StandaloneHost:
     def automation_steps(self) -> dict:
         return {}
 
+    def stored_settings(self) -> dict:
+        # Nothing stored here: SALEOR_SERVICES is the whole configuration.
+        return {}
+
+    def send_email(self, email) -> None:
+        """Through Django's mail, from DEFAULT_FROM_EMAIL (or the package's sender)."""
+        from django.core.mail import EmailMultiAlternatives
+
+        from saleor_services.conf import get_settings
+
+        if not email.recipients:
+            return
+        sender = get_settings().EMAIL_SENDER_ADDRESS
+        message = EmailMultiAlternatives(email.subject, email.text, sender, list(email.recipients))
+        message.attach_alternative(email.html, "text/html")
+        message.send()
+
+    def staff_alert_recipients(self) -> list:
+        # The STAFF_ALERT_RECIPIENTS setting lists them.
+        return []
+
     def install_app(self, *, public_url):
         from django.core.exceptions import ImproperlyConfigured
 

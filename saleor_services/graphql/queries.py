@@ -9,6 +9,7 @@ from ..billing.plan_changes import service_change_plan_preview
 from ..errors import ServiceError
 from ..host import get_host
 from ..models import Service as ServiceModel
+from ..notifications import failed_emails
 from ..owners import customer_data_export
 from ..reach import within_reach
 from ..validation import MAX_SEARCH_LENGTH
@@ -39,7 +40,13 @@ from .sorting import (
     ServiceSortingInput,
     sort_keys,
 )
-from .types import Service, ServiceAutomationStepPreview, ServicePlan, ServicePlanChangeQuote
+from .types import (
+    Service,
+    ServiceAutomationStepPreview,
+    ServiceFailedEmail,
+    ServicePlan,
+    ServicePlanChangeQuote,
+)
 from .visibility import refused_as_not_visible
 
 MAX_SEARCH = MAX_SEARCH_LENGTH
@@ -125,6 +132,12 @@ class ServicesQueries(graphene.ObjectType):
         **_list_arguments(
             ServiceCancellationRequestSortingInput, ServiceCancellationRequestFilterInput, search=False
         ),
+    )
+    service_failed_emails = graphene.List(
+        graphene.NonNull(ServiceFailedEmail),
+        required=True,
+        first=graphene.Int(default_value=50, description="How many, newest first (at most 100)."),
+        description="Customer e-mails that could not be sent, newest first. Requires MANAGE_ORDERS.",
     )
     service_plans = graphene.ConnectionField(
         ServicePlanCountableConnection,
@@ -242,6 +255,13 @@ class ServicesQueries(graphene.ObjectType):
             descending=descending,
             **page_args,
         )
+
+    @staticmethod
+    @_as_graphql_error
+    def resolve_service_failed_emails(_root, info, first=50):
+        require_staff(info)
+        limit = max(0, min(first, 100))
+        return list(failed_emails().using(read_alias(info))[:limit])
 
     @staticmethod
     @_as_graphql_error

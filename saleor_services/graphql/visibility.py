@@ -20,6 +20,7 @@ STAFF_ONLY_EVENTS = frozenset(
         EventType.OWNER_REMOVED,
         EventType.AUTOMATION_FAILED,
         EventType.RENEWAL_FAILED,
+        EventType.EMAIL_FAILED,
     }
 )
 

@@ -168,3 +168,18 @@ class SaleorHost:
         from .app_install import install_app
 
         return install_app(public_url=public_url)
+
+    def stored_settings(self) -> dict:
+        from .plugin_config import saved_configuration
+
+        return saved_configuration()
+
+    def send_email(self, email) -> None:
+        from .notify import deliver
+
+        deliver(email)
+
+    def staff_alert_recipients(self) -> list:
+        from .notify import staff_notification_recipients
+
+        return staff_notification_recipients()

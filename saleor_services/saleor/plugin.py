@@ -7,6 +7,7 @@ from ..actors import SYSTEM, Actor
 from ..creation import create_services_for_paid_order
 from ..enums import ActorType
 from ..owners import services_owner_removed
+from . import plugin_config
 from .orders import is_renewal_order, paid_order_from_saleor
 
 logger = logging.getLogger(__name__)
@@ -38,7 +39,7 @@ def _requestor_actor(requestor) -> Actor:
 
 
 class ServicesPlugin(BasePlugin):
-    PLUGIN_ID = "saleor_services"
+    PLUGIN_ID = plugin_config.PLUGIN_ID
     PLUGIN_NAME = "Services"
     PLUGIN_DESCRIPTION = (
         "Turns paid service lines into services with a billing lifecycle."
@@ -47,8 +48,21 @@ class ServicesPlugin(BasePlugin):
     # somebody configures it.
     CONFIGURATION_PER_CHANNEL = False
     DEFAULT_ACTIVE = True
-    DEFAULT_CONFIGURATION: list = []
-    CONFIG_STRUCTURE: dict = {}
+    # Settings staff edit on the plugin's page (blank: the code's SALEOR_SERVICES value).
+    DEFAULT_CONFIGURATION = plugin_config.DEFAULT_CONFIGURATION
+    CONFIG_STRUCTURE = plugin_config.CONFIG_STRUCTURE
+
+    @classmethod
+    def validate_plugin_configuration(cls, plugin_configuration, **kwargs):
+        plugin_config.validate(plugin_configuration.configuration)
+
+    @classmethod
+    def save_plugin_configuration(cls, plugin_configuration, cleaned_data):
+        from ..conf import settings_changed
+
+        saved = super().save_plugin_configuration(plugin_configuration, cleaned_data)
+        settings_changed()
+        return saved
 
     def webhook(self, request, path, previous_value):
         """Serves the Dashboard extension and its manifest under /plugins/global/<id>/."""

@@ -18,7 +18,12 @@ ROOT = Path(__file__).resolve().parents[2]
 ENTRY_POINT_NAME = "saleor_services.saleor.apps.SaleorServicesConfig"
 ENTRY_POINT_VALUE = "saleor_services.saleor.plugin:ServicesPlugin"
 STATIC = "saleor_services/dashboard/static"
-TEMPLATE = "saleor_services/templates/saleor_services/emails/renewal_created.txt"
+TEMPLATES = [
+    f"saleor_services/templates/saleor_services/emails/renewal_created/{part}"
+    for part in ("subject.txt", "body.txt", "body.html")
+]
+# The e-mails' translations ship compiled: Django reads the .mo, never the .po.
+CATALOGUES = [f"saleor_services/locale/{language}/LC_MESSAGES/django.mo" for language in ("en", "fr", "de")]
 NOT_PRODUCT = ("standalone/", "tests/", "bench/", "dashboard-extension/")
 
 
@@ -68,7 +73,8 @@ def test_wheel_carries_the_entry_point(tmp_path):
     # The built Dashboard extension ships inside the wheel: installing needs no Node.
     assert f"{STATIC}/index.html" in names
     assert any(n.startswith(f"{STATIC}/assets/") and n.endswith(".js") for n in names)
-    assert TEMPLATE in names
+    assert set(TEMPLATES) <= set(names)
+    assert set(CATALOGUES) <= set(names)
     assert "saleor_services/py.typed" in names
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
     assert not any(n.startswith(NOT_PRODUCT) for n in names)
@@ -106,7 +112,11 @@ _INSTALLED_CHECK = textwrap.dedent(
         "index_scripts_present": [(static / s).is_file() for s in scripts],
         "assets_js": sorted(p.name for p in (static / "assets").iterdir() if p.name.endswith(".js")),
         "templates": sorted(
-            p.name for p in (package / "templates" / "saleor_services" / "emails").iterdir()
+            p.name for p in (package / "templates" / "saleor_services" / "emails" / "renewal_created").iterdir()
+        ),
+        "catalogues": sorted(
+            p.name for p in (package / "locale").iterdir()
+            if (p / "LC_MESSAGES" / "django.mo").is_file()
         ),
         "migrations": sorted(p.name for p in (package / "migrations").iterdir() if p.name.endswith(".py")),
         "py_typed": (package / "py.typed").is_file(),
@@ -164,7 +174,8 @@ def test_a_plain_clone_builds_an_sdist_and_a_wheel_that_installs_whole(tmp_path)
     assert report["index_scripts"], "index.html loads no script"
     assert all(report["index_scripts_present"]), report["index_scripts"]
     assert report["assets_js"]
-    assert "renewal_created.txt" in report["templates"]
+    assert report["templates"] == ["body.html", "body.txt", "subject.txt"]
+    assert report["catalogues"] == ["de", "en", "fr"]
     assert {"__init__.py", "0001_initial.py"} <= set(report["migrations"])
     assert report["py_typed"]
     assert report["entry_points"] == [[ENTRY_POINT_NAME, ENTRY_POINT_VALUE]]

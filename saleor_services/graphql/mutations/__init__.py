@@ -7,6 +7,7 @@ from .cancellation import (
     ServiceCancellationRequestReject,
     ServiceCancellationRequestWithdraw,
 )
+from .emails import ServiceEmailRetry
 from .plan_change import ServiceChangePlan
 from .plans import ServicePlanCreate, ServicePlanDelete, ServicePlanUpdate
 from .provisioning import ServiceProvisioningRetry
@@ -57,3 +58,4 @@ class ServicesMutations(graphene.ObjectType):
     service_renewal_record_refund = ServiceRenewalRecordRefund.Field()
     service_provisioning_retry = ServiceProvisioningRetry.Field()
     service_change_plan = ServiceChangePlan.Field()
+    service_email_retry = ServiceEmailRetry.Field()

@@ -4,6 +4,7 @@ the domain for rules, `visibility` for who may see what."""
 from .automation import ServiceAutomationStepPreview
 from .cancellation_request import ServiceCancellationRequest
 from .event import ServiceEvent
+from .failed_email import ServiceFailedEmail
 from .plan import ServicePlan
 from .plan_change import ServicePlanChangeQuote
 from .renewal import ServiceRenewal
@@ -14,6 +15,7 @@ __all__ = [
     "ServiceAutomationStepPreview",
     "ServiceCancellationRequest",
     "ServiceEvent",
+    "ServiceFailedEmail",
     "ServicePlan",
     "ServicePlanChangeQuote",
     "ServiceRenewal",
