@@ -1,9 +1,10 @@
 import { Box, Button, Text } from "@saleor/macaw-ui";
 import { useCallback, useEffect, useState } from "react";
+import { useIntl } from "react-intl";
 import { fieldErrorsOf, type ServiceError } from "../api";
 import { useApp } from "../App";
 import { notify } from "../bridge";
-import { Confirm, ErrorList, Failure, Loading, Money, StatusBadge, label } from "../components/common";
+import { Confirm, ErrorList, Failure, Loading, Money, StatusBadge, label, statusName } from "../components/common";
 import { ACTIONS, SERVICE_DETAIL, actionMutation } from "../queries";
 
 interface Detail {
@@ -40,6 +41,8 @@ function Field({ name, value }: { name: string; value: React.ReactNode }) {
 
 export function ServiceDetail({ id }: { id: string }) {
   const { graphql, navigate, bridge } = useApp();
+  const intl = useIntl();
+  const actionLabel = (key: string) => intl.formatMessage({ id: `action.${key}` });
   const [service, setService] = useState<Detail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<string | null>(null);
@@ -51,44 +54,61 @@ export function ServiceDetail({ id }: { id: string }) {
     setError(null);
     try {
       const data = await graphql<{ service: Detail | null }>(SERVICE_DETAIL, { id });
-      if (!data.service) setError("This service does not exist.");
+      if (!data.service) setError(intl.formatMessage({ id: "detail.missing" }));
       setPasswordUnavailable(fieldErrorsOf(data).some((fieldError) => fieldError.path?.join(".") === "service.password"));
       setService(data.service);
     } catch (failure) {
       setError(String((failure as Error).message));
     }
-  }, [graphql, id]);
+  }, [graphql, id, intl]);
   useEffect(() => { load(); }, [load]);
 
+  const [refusedIn, setRefusedIn] = useState<string | undefined>(undefined);
   const run = async (key: string) => {
     const action = ACTIONS[key];
     setPending(null);
-    const data = await graphql<{ result: { errors: ServiceError[] } }>(actionMutation(action.mutation), { id });
-    setErrors(data.result.errors);
-    if (!data.result.errors.length) {
-      notify(bridge, "success", `${action.label}: done`);
+    let result: { errors: ServiceError[]; service: { status: string } | null };
+    try {
+      ({ result } = await graphql<{ result: typeof result }>(actionMutation(action.mutation), { id }));
+    } catch (failure) {
+      setErrors([{ field: null, code: "GRAPHQL_ERROR", message: String((failure as Error).message) }]);
+      return;
+    }
+    setErrors(result.errors);
+    if (!result.errors.length) {
+      notify(bridge, "success", intl.formatMessage({ id: "action.done" }, { action: actionLabel(key) }));
+    }
+    // A refusal means the page was out of date (someone else acted): show what is true now,
+    // and the status the refusal was about.
+    if (result.errors.length) {
+      const fresh = await graphql<{ service: Detail | null }>(SERVICE_DETAIL, { id }).catch(() => null);
+      setRefusedIn(fresh?.service?.status);
+      if (fresh?.service) setService(fresh.service);
+    } else {
       await load();
     }
   };
 
   if (error) return <Failure error={error} retry={load} />;
-  if (!service) return <Loading what="the service" />;
+  if (!service) return <Loading text={intl.formatMessage({ id: "state.loading" })} />;
+  const offered = service.availableActions.filter((key) => key in ACTIONS);
   return (
     <Box display="flex" flexDirection="column" gap={4} data-testid="service-detail">
       <Box display="flex" gap={3} alignItems="center">
-        <Button variant="tertiary" onClick={() => navigate("/services")}>← Services</Button>
+        <Button variant="tertiary" onClick={() => navigate("/services")}>{intl.formatMessage({ id: "detail.back" })}</Button>
         <Text size={7} fontWeight="bold">{service.productName}</Text>
         <StatusBadge status={service.status} />
       </Box>
       <Box display="flex" gap={2} flexWrap="wrap" data-testid="actions">
-        {service.availableActions.filter((key) => key in ACTIONS).map((key) => (
+        {offered.map((key) => (
           <Button key={key} size="small" variant={ACTIONS[key].destructive ? "error" : "secondary"}
                   data-action={key} onClick={() => { setErrors([]); setPending(key); }}>
-            {ACTIONS[key].label}
+            {actionLabel(key)}
           </Button>
         ))}
+        {!offered.length && <Text size={2} color="default2">{intl.formatMessage({ id: "detail.noActions" })}</Text>}
       </Box>
-      <ErrorList errors={errors} />
+      <ErrorList errors={errors} status={refusedIn} />
       <Box display="grid" __gridTemplateColumns="1fr 1fr" gap={4}>
         <Section title="Product and plan">
           <Field name="Product" value={`${service.productName} ${service.variantName}`} />
@@ -149,10 +169,15 @@ export function ServiceDetail({ id }: { id: string }) {
           ))}
         </Box>
       </Section>
-      <Confirm open={pending !== null} title={pending ? `${ACTIONS[pending].label} this service?` : ""}
-               confirmLabel={pending ? ACTIONS[pending].label : "OK"} onConfirm={() => pending && run(pending)}
+      <Confirm open={pending !== null}
+               title={pending ? intl.formatMessage({ id: "action.confirmTitle" }, { action: actionLabel(pending) }) : ""}
+               confirmLabel={pending ? actionLabel(pending) : "OK"} onConfirm={() => pending && run(pending)}
+               destructive={pending ? ACTIONS[pending].destructive : false}
                onClose={() => setPending(null)}>
-        <Text>{service.productName} {service.domain && `(${service.domain})`} is {label(service.status)}.</Text>
+        <Text>{intl.formatMessage({ id: "action.confirmBody" }, {
+          product: service.productName, domain: service.domain ? `(${service.domain})` : "",
+          status: statusName(intl, service.status),
+        })}</Text>
       </Confirm>
     </Box>
   );
