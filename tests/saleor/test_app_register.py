@@ -101,9 +101,9 @@ def test_saleors_install_from_manifest_installs_the_app_exactly_once(
 ):
     """Saleor's own installation (what the Dashboard's "Install from manifest" starts):
     it fetches the manifest over HTTP, creates the App and POSTs its token to …/register."""
-    from saleor.core import JobStatus
     from saleor.app.models import App, AppInstallation
     from saleor.app.tasks import install_app_task
+    from saleor.core import JobStatus
     from saleor.permission.models import Permission
 
     settings.PUBLIC_URL = live_server.url

@@ -40,36 +40,95 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 SERVICES = 12
 
 
-def serve_dashboard(build: Path, api_url: str):
+CORS_ALLOW_HEADERS = "Origin, Content-Type, Accept, Authorization, Source-Service-Name, Authorization-Bearer"
+FORWARDED = ("Content-Type", "Authorization", "Authorization-Bearer", "Accept", "Source-Service-Name")
+
+
+def serve_dashboard(build: Path, saleor_url: str):
     """The built Dashboard under /dashboard/: files as they are, every other path its
-    index.html with API_URL set (what its nginx image's replace-env-vars.sh does)."""
-    index = re.sub(r'API_URL:\s*"[^"]*"', f'API_URL: "{api_url}"', (build / "index.html").read_text(), count=1)
+    index.html with API_URL set (what its nginx image's replace-env-vars.sh does).
+
+    /graphql/ goes on to the live server with the CORS headers Saleor's ASGI entry point
+    (saleor/asgi/cors_handler.py) adds in production: the live server is Django's WSGI
+    handler without it, and the Dashboard and the app's frame call the API cross-origin.
+    """
+    import urllib.error
+    import urllib.request
+
+    state = {}
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            path = urlsplit(self.path).path
-            relative = path.removeprefix("/dashboard/")
-            candidate = (build / relative).resolve()
-            if relative and candidate.is_file() and candidate.is_relative_to(build.resolve()):
-                body = candidate.read_bytes()
-                content_type = mimetypes.guess_type(candidate.name)[0] or "application/octet-stream"
-            elif path.startswith("/dashboard"):
-                body, content_type = index.encode(), "text/html; charset=utf-8"
-            else:
-                self.send_response(302)
-                self.send_header("Location", "/dashboard/")
-                self.end_headers()
-                return
-            self.send_response(200)
-            self.send_header("Content-Type", content_type)
+        protocol_version = "HTTP/1.1"
+
+        def _cors(self):
+            origin = self.headers.get("Origin")
+            if origin:
+                self.send_header("Access-Control-Allow-Origin", origin)
+                self.send_header("Access-Control-Allow-Credentials", "true")
+                self.send_header("Vary", "Origin")
+
+        def _send(self, status, body: bytes, headers=()):
+            self.send_response(status)
+            for key, value in headers:
+                self.send_header(key, value)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
+
+        def do_OPTIONS(self):
+            self.send_response(200)
+            self._cors()
+            self.send_header("Access-Control-Allow-Headers", CORS_ALLOW_HEADERS)
+            self.send_header("Access-Control-Allow-Methods", "POST, OPTIONS")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def _api(self):
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else None
+            headers = {key: self.headers[key] for key in FORWARDED if self.headers.get(key)}
+            request = urllib.request.Request(
+                f"{saleor_url}{self.path}", data=body, headers=headers, method=self.command
+            )
+            try:
+                with urllib.request.urlopen(request, timeout=60) as response:
+                    status, payload = response.status, response.read()
+                    content_type = response.headers.get("Content-Type")
+            except urllib.error.HTTPError as error:
+                status, payload, content_type = error.code, error.read(), error.headers.get("Content-Type")
+            self.send_response(status)
+            self._cors()
+            self.send_header("Content-Type", content_type or "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        def do_POST(self):
+            if urlsplit(self.path).path.startswith("/graphql/"):
+                return self._api()
+            return self._send(404, b"")
+
+        def do_GET(self):
+            path = urlsplit(self.path).path
+            if path.startswith("/graphql/"):
+                return self._api()
+            relative = path.removeprefix("/dashboard/")
+            candidate = (build / relative).resolve()
+            if relative and candidate.is_file() and candidate.is_relative_to(build.resolve()):
+                content_type = mimetypes.guess_type(candidate.name)[0] or "application/octet-stream"
+                return self._send(200, candidate.read_bytes(), [("Content-Type", content_type)])
+            if path.startswith("/dashboard"):
+                return self._send(200, state["index"], [("Content-Type", "text/html; charset=utf-8")])
+            return self._send(302, b"", [("Location", "/dashboard/")])
 
         def log_message(self, *args):
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    api_url = f"http://127.0.0.1:{server.server_address[1]}/graphql/"
+    state["index"] = re.sub(
+        r'API_URL:\s*"[^"]*"', f'API_URL: "{api_url}"', (build / "index.html").read_text(), count=1
+    ).encode()
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
@@ -85,6 +144,17 @@ def replica_mirrors_default():
     replica["NAME"] = connections["default"].settings_dict["NAME"]
     yield
     replica["NAME"] = original
+
+
+@pytest.fixture
+def writer_reads_logged_not_refused(monkeypatch):
+    """Saleor's test settings refuse reads from the writer database outside allow_writer;
+    some of Saleor's own resolvers the Dashboard calls make them (a superuser's
+    permissions for privateMetadata), which production only logs."""
+    monkeypatch.setattr(
+        "saleor.core.db.connection.restrict_writer",
+        lambda execute, sql, params, many, context: execute(sql, params, many, context),
+    )
 
 
 @pytest.fixture
@@ -107,13 +177,14 @@ def customer_services(customer_user, variant):
 
 
 @pytest.fixture
-def dashboard(replica_mirrors_default, live_server, settings, superuser):
+def dashboard(replica_mirrors_default, writer_reads_logged_not_refused, live_server, settings, superuser):
     from playwright.sync_api import sync_playwright
 
     settings.PUBLIC_URL = live_server.url
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    server = serve_dashboard(BUILD, f"{live_server.url}/graphql/")
+    server = serve_dashboard(BUILD, live_server.url)
     blocked: list[str] = []
+    console: list[str] = []
 
     def only_loopback(route):
         host = urlsplit(route.request.url).hostname or ""
@@ -134,14 +205,22 @@ def dashboard(replica_mirrors_default, live_server, settings, superuser):
             context = browser.new_context(viewport={"width": 1440, "height": 1000})
             context.route("**/*", only_loopback)
             context.add_init_script(
-                f"localStorage.setItem('activeMacawUITheme', '{'defaultDark' if theme == 'dark' else 'defaultLight'}')"
+                f"localStorage.setItem('activeMacawUITheme', '{'defaultDark' if theme == 'dark' else 'defaultLight'}');"
+                # The Dashboard's announcements, dismissed as a staff member would: the corner
+                # video covers the page's bottom right.
+                "if (!localStorage.getItem('dashboard-ripples')) localStorage.setItem('dashboard-ripples', "
+                "JSON.stringify({'saleor-pulse': {manuallyHidden: true, firstSeenAt: Date.now()},"
+                " 'introducing-ripples': {manuallyHidden: true, firstSeenAt: Date.now()}}));"
             )
             page = context.new_page()
             page.set_default_timeout(30_000)
+            page.on("console", lambda message: console.append(f"{theme} {message.type}: {message.text}"))
             return page
 
         yield Dashboard(f"http://127.0.0.1:{server.server_address[1]}/dashboard", live_server.url, new_page, blocked)
         browser.close()
+    # What the pages said, for whoever reads a failure.
+    (ARTIFACTS / "console.log").write_text("\n".join(console + ["blocked:"] + blocked))
     server.shutdown()
 
 
