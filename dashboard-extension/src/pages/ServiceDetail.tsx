@@ -74,19 +74,18 @@ export function ServiceDetail({ id }: { id: string }) {
       setErrors([{ field: null, code: "GRAPHQL_ERROR", message: String((failure as Error).message) }]);
       return;
     }
-    setErrors(result.errors);
     if (!result.errors.length) {
+      setErrors([]);
       notify(bridge, "success", intl.formatMessage({ id: "action.done" }, { action: actionLabel(key) }));
+      await load();
+      return;
     }
     // A refusal means the page was out of date (someone else acted): show what is true now,
-    // and the status the refusal was about.
-    if (result.errors.length) {
-      const fresh = await graphql<{ service: Detail | null }>(SERVICE_DETAIL, { id }).catch(() => null);
-      setRefusedIn(fresh?.service?.status);
-      if (fresh?.service) setService(fresh.service);
-    } else {
-      await load();
-    }
+    // and the refusal with the status it was about, together.
+    const fresh = await graphql<{ service: Detail | null }>(SERVICE_DETAIL, { id }).catch(() => null);
+    setRefusedIn(fresh?.service?.status);
+    if (fresh?.service) setService(fresh.service);
+    setErrors(result.errors);
   };
 
   if (error) return <Failure error={error} retry={load} />;

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from saleor_services import lifecycle
 from saleor_services.actors import SYSTEM, Actor
 from saleor_services.cancellation import cancellation_request_create
+from saleor_services.creation import create_services_for_paid_order
 from saleor_services.enums import CancellationType
 from saleor_services.graphql.ids import global_id
 from saleor_services.models import Service, ServiceEvent, ServicePlan
@@ -109,8 +110,11 @@ def test_refused_action_shows_its_typed_error_and_the_log(staff_page, store):
     app.get_by_role("dialog").get_by_role("button", name="Unsuspend").click()
     error = app.locator('[data-code="INVALID_TRANSITION"]')
     error.wait_for()
-    assert "Cannot unsuspend a service that is active." in error.inner_text()
+    # A sentence, not "INVALID_TRANSITION: …"; and the page shows what is allowed now.
+    assert error.inner_text() == "This isn't possible while the service is active. The page now shows what it allows."
     assert Service.objects.get(pk=service.pk).status == "ACTIVE"
+    app.locator('[data-action="SUSPEND"]').wait_for()
+    assert app.locator('[data-action="UNSUSPEND"]').count() == 0
     screenshot(staff_page, "service-detail-light")
 
 
@@ -145,6 +149,28 @@ def test_create_a_plan(staff_page, store):
     plan = ServicePlan.objects.get(name="VPS 16 GB")
     assert plan.variant_id == 4242 and plan.billing_cycle == "MONTHLY"
     screenshot(staff_page, "plans-light")
+
+
+def test_customer_widget_fits_its_services_and_opens_one_on_the_app_page(staff_page, store, customer):
+    more = create_services_for_paid_order(paid_order(customer, order_line(quantity=6)), today=date(2026, 5, 1))
+    app = open_app(staff_page, "customer", customerId=str(customer.pk))  # a numeric id
+    app.get_by_test_id("customer-services").wait_for()
+    assert "12 services" in app.get_by_test_id("customer-services").inner_text()
+    expect(app.locator("[data-widget-service]")).to_have_count(12)
+    content = app.get_by_test_id("widget-root").evaluate("root => root.getBoundingClientRect().height")
+    assert content > 200
+    staff_page.wait_for_function("height => document.getElementById('app').getBoundingClientRect().height >= height",
+                                 arg=content)
+    screenshot(staff_page, "customer-widget-light")
+
+    before = staff_page.url
+    app.locator(f'[data-widget-service="{global_id("Service", more[0].pk)}"]').get_by_role("button").click()
+    app.get_by_test_id("service-detail").wait_for()
+    assert staff_page.url == before  # the Dashboard navigated, not the widget's frame on its own
+    redirects = staff_page.evaluate("window.dashboardActions.filter(a => a.type === 'redirect')")
+    assert [r["payload"]["to"] for r in redirects] == [
+        f"/extensions/app/saleor-services/services/{global_id('Service', more[0].pk).replace('=', '%3D')}"
+    ]
 
 
 def test_customer_widget_and_dark_theme(staff_page, store, customer):
