@@ -32,7 +32,7 @@ query Service($id: ID!) {
   service(id: $id) {
     ${SERVICE_ROW}
     variantName createdAt activatedAt suspendedAt suspensionReason pausedAt resumeOn cancelledAt terminatedAt
-    options username packageName password provisioningState provisioningError availableActions
+    orderId options username packageName password provisioningState provisioningError availableActions
     cancellationRequest { id type status reason effectiveDate }
     renewals { id kind periodStart periodEnd dueDate status amount { amount currency } }
     events { id date type actorType actorEmail oldStatus newStatus reason note }
@@ -102,3 +102,11 @@ query CustomerServices($customer: ID!) {
     totalCount edges { node { id productName domain status nextDueDate } }
   }
 }`;
+
+/** Staff tasks on a service's renewals and provisioning; each returns `errors`. */
+export const TASKS = {
+  markPaid: `mutation($id: ID!) { result: serviceRenewalMarkPaid(id: $id) { errors { field code message } } }`,
+  void: `mutation($id: ID!) { result: serviceRenewalVoid(id: $id, reason: "Voided by staff") {
+    errors { field code message } } }`,
+  retryProvisioning: `mutation($id: ID!) { result: serviceProvisioningRetry(id: $id) { errors { field code message } } }`,
+};

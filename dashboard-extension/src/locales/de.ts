@@ -56,4 +56,13 @@ export const de: Messages = {
   "widget.noneHint": "Dieser Kunde hat keine Services.",
   "widget.count": "{count, plural, one {# Service} other {# Services}}",
   "widget.open": "{product} auf der Services-Seite öffnen",
+
+  "task.markPaid": "Als bezahlt markieren",
+  "task.void": "Stornieren",
+  "task.retryProvisioning": "Bereitstellung wiederholen",
+  "task.markPaid.confirm": "Diese Verlängerung als bezahlt erfassen?",
+  "task.void.confirm": "Diese Verlängerung stornieren?",
+  "task.retryProvisioning.confirm": "Die Bereitstellung dieses Service erneut starten?",
+  "link.order": "Bestellung in Saleor",
+  "link.customer": "Kunde in Saleor",
 };

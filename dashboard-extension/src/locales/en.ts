@@ -55,6 +55,15 @@ export const en = {
   "widget.noneHint": "This customer has no services.",
   "widget.count": "{count, plural, one {# service} other {# services}}",
   "widget.open": "Open {product} on the Services page",
+
+  "task.markPaid": "Mark paid",
+  "task.void": "Void",
+  "task.retryProvisioning": "Retry provisioning",
+  "task.markPaid.confirm": "Record this renewal as paid?",
+  "task.void.confirm": "Void this renewal?",
+  "task.retryProvisioning.confirm": "Send this service to provisioning again?",
+  "link.order": "Order in Saleor",
+  "link.customer": "Customer in Saleor",
 } as const;
 
 export type Messages = Record<keyof typeof en, string>;

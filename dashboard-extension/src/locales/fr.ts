@@ -56,4 +56,13 @@ export const fr: Messages = {
   "widget.noneHint": "Ce client n'a aucun service.",
   "widget.count": "{count, plural, one {# service} other {# services}}",
   "widget.open": "Ouvrir {product} dans la page Services",
+
+  "task.markPaid": "Marquer comme payé",
+  "task.void": "Annuler",
+  "task.retryProvisioning": "Relancer le provisionnement",
+  "task.markPaid.confirm": "Enregistrer ce renouvellement comme payé ?",
+  "task.void.confirm": "Annuler ce renouvellement ?",
+  "task.retryProvisioning.confirm": "Relancer le provisionnement de ce service ?",
+  "link.order": "Commande dans Saleor",
+  "link.customer": "Client dans Saleor",
 };

@@ -112,4 +112,46 @@ describe("Service detail", () => {
     fireEvent.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Kündigen" }));
     expect((await screen.findByTestId("typed-errors")).textContent).toBe("Der Tarif des Service erlaubt das nicht.");
   });
+
+  it("marks an open renewal paid after a confirmation, and offers nothing on a paid one", async () => {
+    const renewal = (id: string, status: string) => ({ id, kind: "RENEWAL", periodStart: "2026-06-01", periodEnd: "2026-07-01",
+      dueDate: "2026-06-01", status, amount: { amount: 9.99, currency: "USD" } });
+    const { bridge, handshake, dispatched } = standInBridge();
+    const api = fakeApi((query) => query.includes("serviceRenewalMarkPaid") ? { result: { errors: [] } }
+      : { service: { ...DETAIL, renewals: [renewal("UmVuZXdhbDox", "OPEN"), renewal("UmVuZXdhbDoy", "PAID")] } });
+    renderApp(bridge, api.fetchImpl, PATH);
+    handshake();
+    await screen.findByTestId("service-detail");
+    expect(document.querySelectorAll('[data-renewal="UmVuZXdhbDoy"]')).toHaveLength(0);
+    fireEvent.click(document.querySelector('[data-task="markPaid"][data-renewal="UmVuZXdhbDox"]')!);
+    const dialog = await screen.findByRole("dialog");
+    expect(dialog.textContent).toContain("Record this renewal as paid?");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Mark paid" }));
+    await waitFor(() => expect(api.requests.some((r) => r.query.includes("serviceRenewalMarkPaid"))).toBe(true));
+    expect(api.requests.find((r) => r.query.includes("serviceRenewalMarkPaid"))!.variables).toEqual({ id: "UmVuZXdhbDox" });
+    await waitFor(() => expect(dispatched.some((a) => a.type === "notification")).toBe(true));
+  });
+
+  it("offers a provisioning retry only after a failure", async () => {
+    const { bridge, handshake } = standInBridge();
+    renderApp(bridge, fakeApi(() => ({ service: { ...DETAIL, provisioningState: "FAILED", provisioningError: "Timeout" } })).fetchImpl, PATH);
+    handshake();
+    await screen.findByTestId("service-detail");
+    expect(screen.getByRole("button", { name: "Retry provisioning" })).toBeTruthy();
+  });
+
+  it("opens the Saleor order and customer through the Dashboard", async () => {
+    const { bridge, handshake, dispatched } = standInBridge();
+    renderApp(bridge, fakeApi(() => ({ service: { ...DETAIL, orderId: "0b5e6a3c-2d1f-4e8a-9c7b-111111111111" } })).fetchImpl, PATH);
+    handshake();
+    await screen.findByTestId("service-detail");
+    expect(screen.queryByRole("button", { name: "Retry provisioning" })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Order in Saleor" }));
+    fireEvent.click(screen.getByRole("button", { name: "Customer in Saleor" }));
+    await waitFor(() => expect(dispatched.filter((a) => a.type === "redirect")).toHaveLength(2));
+    expect(dispatched.filter((a) => a.type === "redirect").map((a) => a.payload.to)).toEqual([
+      `/orders/${encodeURIComponent(btoa("Order:0b5e6a3c-2d1f-4e8a-9c7b-111111111111"))}`,
+      "/customers/?query=ada%40example.com",
+    ]);
+  });
 });

@@ -1,3 +1,4 @@
+import { actions } from "@saleor/app-sdk/app-bridge";
 import { Box, Button, Text } from "@saleor/macaw-ui";
 import { useCallback, useEffect, useState } from "react";
 import { useIntl } from "react-intl";
@@ -5,13 +6,14 @@ import { fieldErrorsOf, type ServiceError } from "../api";
 import { useApp } from "../App";
 import { notify } from "../bridge";
 import { Confirm, ErrorList, Failure, Loading, Money, StatusBadge, label, statusName } from "../components/common";
-import { ACTIONS, SERVICE_DETAIL, actionMutation } from "../queries";
+import { ACTIONS, SERVICE_DETAIL, TASKS, actionMutation } from "../queries";
 
 interface Detail {
   id: string; productName: string; variantName: string; domain: string; status: string; billingCycle: string;
   nextDueDate: string | null; userEmail: string; customerName: string; serverHostname: string; username: string;
   packageName: string; password: string | null; provisioningState: string; provisioningError: string;
   recurringAmount: { amount: number; currency: string }; plan: { name: string }; options: Record<string, unknown>;
+  orderId?: string;
   createdAt: string; activatedAt: string | null; suspensionReason: string; availableActions: string[];
   cancellationRequest: { id: string; type: string; status: string; reason: string; effectiveDate: string } | null;
   renewals: { id: string; kind: string; periodStart: string; periodEnd: string; dueDate: string; status: string;
@@ -46,6 +48,7 @@ export function ServiceDetail({ id }: { id: string }) {
   const [service, setService] = useState<Detail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<string | null>(null);
+  const [task, setTask] = useState<{ name: keyof typeof TASKS; id: string } | null>(null);
   const [errors, setErrors] = useState<ServiceError[]>([]);
   const [revealed, setRevealed] = useState(false);
   const [passwordUnavailable, setPasswordUnavailable] = useState(false);
@@ -88,6 +91,22 @@ export function ServiceDetail({ id }: { id: string }) {
     setErrors(result.errors);
   };
 
+  const perform = async ({ name, id: target }: { name: keyof typeof TASKS; id: string }) => {
+    setTask(null);
+    const label = intl.formatMessage({ id: `task.${name}` });
+    try {
+      const { result } = await graphql<{ result: { errors: ServiceError[] } }>(TASKS[name], { id: target });
+      setErrors(result.errors);
+      if (!result.errors.length) notify(bridge, "success", intl.formatMessage({ id: "action.done" }, { action: label }));
+    } catch (failure) {
+      setErrors([{ field: null, code: "GRAPHQL_ERROR", message: String((failure as Error).message) }]);
+    }
+    await load();
+  };
+  // Saleor's pages, opened by the Dashboard (the app's frame never leaves the app).
+  const openInDashboard = (to: string) =>
+    bridge.dispatch(actions.Redirect({ to, newContext: false })).catch(() => undefined);
+
   if (error) return <Failure error={error} retry={load} />;
   if (!service) return <Loading text={intl.formatMessage({ id: "state.loading" })} />;
   const offered = service.availableActions.filter((key) => key in ACTIONS);
@@ -106,6 +125,18 @@ export function ServiceDetail({ id }: { id: string }) {
           </Button>
         ))}
         {!offered.length && <Text size={2} color="default2">{intl.formatMessage({ id: "detail.noActions" })}</Text>}
+      </Box>
+      <Box display="flex" gap={2} flexWrap="wrap" data-testid="links">
+        {service.orderId && (
+          <Button size="small" variant="tertiary" data-link="order"
+                  onClick={() => openInDashboard(`/orders/${encodeURIComponent(btoa(`Order:${service.orderId}`))}`)}>
+            {intl.formatMessage({ id: "link.order" })}
+          </Button>
+        )}
+        <Button size="small" variant="tertiary" data-link="customer"
+                onClick={() => openInDashboard(`/customers/?query=${encodeURIComponent(service.userEmail)}`)}>
+          {intl.formatMessage({ id: "link.customer" })}
+        </Button>
       </Box>
       <ErrorList errors={errors} status={refusedIn} />
       <Box display="grid" __gridTemplateColumns="1fr 1fr" gap={4}>
@@ -133,6 +164,14 @@ export function ServiceDetail({ id }: { id: string }) {
               <Button size="small" variant="tertiary" onClick={() => setRevealed(true)}>Reveal</Button>) : "—"} />
           <Field name="State" value={label(service.provisioningState)} />
           {service.provisioningError && <Text color="critical1" size={2}>{service.provisioningError}</Text>}
+          {service.provisioningState === "FAILED" && (
+            <Box>
+              <Button size="small" variant="secondary" data-task="retryProvisioning"
+                      onClick={() => { setErrors([]); setTask({ name: "retryProvisioning", id }); }}>
+                {intl.formatMessage({ id: "task.retryProvisioning" })}
+              </Button>
+            </Box>
+          )}
         </Section>
         <Section title="Options and cancellation">
           {Object.entries(service.options).map(([key, value]) => <Field key={key} name={key} value={String(value)} />)}
@@ -146,12 +185,18 @@ export function ServiceDetail({ id }: { id: string }) {
       </Box>
       <Section title="Renewals">
         {service.renewals.length ? service.renewals.map((renewal) => (
-          <Box key={renewal.id} display="flex" gap={4}>
+          <Box key={renewal.id} display="flex" gap={4} alignItems="center" flexWrap="wrap">
             <Text size={2}>{renewal.periodStart} – {renewal.periodEnd}</Text>
             <Text size={2}>{label(renewal.kind)}</Text>
             <Text size={2}>due {renewal.dueDate}</Text>
             <Text size={2}><Money value={renewal.amount} /></Text>
             <Text size={2}>{label(renewal.status)}</Text>
+            {renewal.status === "OPEN" && (["markPaid", "void"] as const).map((name) => (
+              <Button key={name} size="small" variant={name === "void" ? "error" : "secondary"} data-task={name}
+                      data-renewal={renewal.id} onClick={() => { setErrors([]); setTask({ name, id: renewal.id }); }}>
+                {intl.formatMessage({ id: `task.${name}` })}
+              </Button>
+            ))}
           </Box>
         )) : <Text size={2} color="default2">No renewal yet.</Text>}
       </Section>
@@ -168,6 +213,12 @@ export function ServiceDetail({ id }: { id: string }) {
           ))}
         </Box>
       </Section>
+      <Confirm open={task !== null} onClose={() => setTask(null)} onConfirm={() => task && perform(task)}
+               title={task ? intl.formatMessage({ id: `task.${task.name}.confirm` }) : ""}
+               confirmLabel={task ? intl.formatMessage({ id: `task.${task.name}` }) : "OK"}
+               destructive={task?.name === "void"}>
+        <Text>{service.productName} {service.domain && `(${service.domain})`}</Text>
+      </Confirm>
       <Confirm open={pending !== null}
                title={pending ? intl.formatMessage({ id: "action.confirmTitle" }, { action: actionLabel(pending) }) : ""}
                confirmLabel={pending ? actionLabel(pending) : "OK"} onConfirm={() => pending && run(pending)}
