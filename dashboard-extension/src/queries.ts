@@ -76,6 +76,14 @@ query CancellationRequests($filter: ServiceCancellationRequestFilterInput, $afte
   }
 }`;
 
+export const CANCELLATION_STATUSES = ["PENDING", "APPROVED", "REJECTED", "WITHDRAWN", "COMPLETED"] as const;
+
+/** The queue's tab counts, one totalCount per status. */
+export const CANCELLATION_COUNTS = `query CancellationCounts {
+${CANCELLATION_STATUSES.map((status) =>
+  `  ${status}: serviceCancellationRequests(first: 0, filter: {status: [${status}]}) { totalCount }`).join("\n")}
+}`;
+
 export const DECIDE = {
   approve: `mutation($id: ID!, $note: String) { result: serviceCancellationRequestApprove(id: $id, note: $note) {
     cancellationRequest { id status } errors { field code message } } }`,
@@ -86,7 +94,8 @@ export const DECIDE = {
 export const PLANS = `
 query Plans { servicePlans(first: 100, sortBy: {field: NAME, direction: ASC}) {
   totalCount edges { node { id name variantId productId billingCycle allowPause allowCancel
-    cancellationMode noticePeriodDays activationMode servicesCount } } } }`;
+    cancellationMode noticePeriodDays activationMode servicesCount
+    prices { channelSlug price { amount currency } } } } } }`;
 
 export const PLAN_CREATE = `mutation($input: ServicePlanCreateInput!) { result: servicePlanCreate(input: $input) {
   servicePlan { id name } errors { field code message } } }`;

@@ -113,7 +113,7 @@ export function Confirm({ open, title, children, confirmLabel, onConfirm, onClos
           {children}
           <Box display="flex" gap={2} justifyContent="flex-end">
             <Button variant="secondary" onClick={onClose}>{intl.formatMessage({ id: "confirm.back" })}</Button>
-            <Button variant={destructive ? "error" : "primary"} onClick={onConfirm} disabled={busy}>{confirmLabel}</Button>
+            <Button variant={destructive && !busy ? "error" : "primary"} onClick={onConfirm} disabled={busy}>{confirmLabel}</Button>
           </Box>
         </Box>
       </Modal.Content>

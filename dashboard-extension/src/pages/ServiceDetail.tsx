@@ -139,7 +139,7 @@ export function ServiceDetail({ id }: { id: string }) {
         </Button>
       </Box>
       <ErrorList errors={errors} status={refusedIn} />
-      <Box display="grid" __gridTemplateColumns="1fr 1fr" gap={4}>
+      <Box display="grid" __gridTemplateColumns="repeat(auto-fit, minmax(320px, 1fr))" gap={4}>
         <Section title="Product and plan">
           <Field name="Product" value={`${service.productName} ${service.variantName}`} />
           <Field name="Plan" value={service.plan.name} />
