@@ -203,3 +203,28 @@ def test_a_password_the_keys_cannot_decrypt_leaves_the_page_working(staff_page, 
     app.get_by_test_id("service-detail").wait_for()
     assert "encryption keys cannot decrypt" in app.get_by_test_id("password-unavailable").inner_text()
     assert app.locator('[data-event="CREATED"]').count() == 1
+
+
+def test_layout_at_800_px_and_disabled_destructive_buttons_in_dark(staff_page, store):
+    staff_page.set_viewport_size({"width": 1020, "height": 900})  # the stand-in's nav takes 220 px
+    app = open_app(staff_page)
+    app.get_by_test_id("services-table").wait_for()
+    assert app.locator("body").evaluate("body => body.clientWidth") <= 800
+    overflowing = app.get_by_test_id("filters").locator("input").evaluate_all(
+        "inputs => inputs.filter(i => i.getBoundingClientRect().right > document.documentElement.clientWidth).length"
+    )
+    assert overflowing == 0
+    due = app.locator("[data-service] td:nth-child(5) span, [data-service] td:nth-child(5) p").first
+    lines = due.evaluate("element => element.getClientRects().length")
+    height = due.evaluate("element => element.getBoundingClientRect().height")
+    line_height = due.evaluate("element => parseFloat(getComputedStyle(element).lineHeight) || 20")
+    assert lines == 1 and height < 1.5 * line_height, "the due date wraps"
+    screenshot(staff_page, "services-800px")
+
+    app = open_app(staff_page, "plans", theme="dark")
+    app.get_by_test_id("plans").wait_for()
+    delete = app.locator(f'[data-delete="{store[0].plan.name}"]')
+    assert delete.is_disabled()
+    background = delete.evaluate("button => getComputedStyle(button).backgroundColor")
+    red, green, blue = (int(value) for value in re.findall(r"\d+", background)[:3])
+    assert min(red, green, blue) < 200, f"a disabled destructive button is drawn bright: {background}"
