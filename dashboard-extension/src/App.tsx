@@ -4,6 +4,7 @@ import { useIntl } from "react-intl";
 import { createApi, type GraphQL } from "./api";
 import { type Bridge, useBridgeState } from "./bridge";
 import { Loading } from "./components/common";
+import { Automation } from "./pages/Automation";
 import { CancellationRequests } from "./pages/CancellationRequests";
 import { CustomerWidget } from "./pages/CustomerWidget";
 import { Plans } from "./pages/Plans";
@@ -31,6 +32,7 @@ const NAVIGATION = [
   ["/services", "nav.services"],
   ["/cancellation-requests", "nav.cancellationRequests"],
   ["/plans", "nav.plans"],
+  ["/automation", "nav.automation"],
 ] as const;
 
 export function App({ bridge, fetchImpl }: { bridge: Bridge; fetchImpl: typeof fetch }) {
@@ -73,6 +75,8 @@ function Pages({ bridge, fetchImpl, state }: {
     page = <CancellationRequests />;
   } else if (path.startsWith("/plans")) {
     page = <Plans />;
+  } else if (path.startsWith("/automation")) {
+    page = <Automation />;
   } else {
     page = <ServicesList />;
   }

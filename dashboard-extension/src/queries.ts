@@ -119,3 +119,10 @@ export const TASKS = {
     errors { field code message } } }`,
   retryProvisioning: `mutation($id: ID!) { result: serviceProvisioningRetry(id: $id) { errors { field code message } } }`,
 };
+
+export const AUTOMATION_PREVIEW = `
+query AutomationPreview($date: Date) {
+  serviceAutomationPreview(date: $date) {
+    step count services { id productName domain status nextDueDate userEmail }
+  }
+}`;

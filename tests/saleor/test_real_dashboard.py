@@ -336,9 +336,10 @@ def test_the_extension_in_the_real_dashboard(dashboard, customer_services, custo
     dashboard.app_frame(page).locator('[data-testid="requests"], [data-testid="empty"]').first.wait_for()
     shoot(page, "cancellation-requests-light")
 
-    page.goto(f"{app_path}/plans")
-    dashboard.app_frame(page).get_by_test_id("plans").wait_for()
-    shoot(page, "plans-light")
+    for path, ready in (("/plans", "plans"), ("/automation", "automation")):
+        page.goto(f"{app_path}{path}")
+        dashboard.app_frame(page).get_by_test_id(ready).wait_for()
+        shoot(page, f"{ready}-light")
 
     # The customer's widget fits its 12 services and opens one on the app page.
     page.goto(f"{dashboard.url}/customers/{global_id('User', customer_user.pk)}")
@@ -368,6 +369,7 @@ def test_the_extension_in_the_real_dashboard(dashboard, customer_services, custo
         ("/services", "services-table", "services"),
         (f"/services/{quote(target_gid, safe='')}", "service-detail", "service-detail"),
         ("/plans", "plans", "plans"),
+        ("/automation", "automation", "automation"),
     ):
         dark.goto(f"{app_path}{path}")
         dashboard.app_frame(dark).get_by_test_id(ready).wait_for()

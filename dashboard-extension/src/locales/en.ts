@@ -64,6 +64,22 @@ export const en = {
   "task.retryProvisioning.confirm": "Send this service to provisioning again?",
   "link.order": "Order in Saleor",
   "link.customer": "Customer in Saleor",
+
+  "nav.automation": "Tonight's automation",
+  "automation.title": "What the nightly run will do",
+  "automation.date": "Day",
+  "automation.nothing": "Nothing to do",
+  "automation.nothingHint": "No service is due for any step on this day.",
+  "automation.show": "Show services",
+  "automation.hide": "Hide",
+  "automation.generate_renewals": "Renewals to issue",
+  "automation.send_reminders": "Payment reminders",
+  "automation.warn_before_suspension": "Suspension warnings",
+  "automation.suspend_overdue": "Suspensions for non-payment",
+  "automation.apply_cancellations": "Cancellations taking effect",
+  "automation.resume_paused": "Paused services to resume",
+  "automation.warn_before_termination": "Termination warnings",
+  "automation.terminate_ended": "Terminations",
 } as const;
 
 export type Messages = Record<keyof typeof en, string>;

@@ -12,7 +12,7 @@ from saleor_services.cancellation import cancellation_request_create
 from saleor_services.creation import create_services_for_paid_order
 from saleor_services.enums import CancellationType
 from saleor_services.graphql.ids import global_id
-from saleor_services.models import Service, ServiceEvent, ServicePlan
+from saleor_services.models import Renewal, Service, ServiceEvent, ServicePlan
 
 from ..conftest import PASSWORD, order_line, paid_order
 from .conftest import open_app, screenshot
@@ -228,3 +228,17 @@ def test_layout_at_800_px_and_disabled_destructive_buttons_in_dark(staff_page, s
     background = delete.evaluate("button => getComputedStyle(button).backgroundColor")
     red, green, blue = (int(value) for value in re.findall(r"\d+", background)[:3])
     assert min(red, green, blue) < 200, f"a disabled destructive button is drawn bright: {background}"
+
+
+def test_tonights_automation_lists_what_each_step_would_take_up(staff_page, store):
+    app = open_app(staff_page, "automation")
+    app.get_by_test_id("automation").wait_for()
+    app.get_by_test_id("automation-date").fill("2026-05-25")  # 7 days before they are due
+    renewals = app.locator('[data-step="generate_renewals"]')
+    expect(renewals.locator("[data-count]")).to_have_attribute("data-count", "6")
+    renewals.get_by_role("button", name="Show services").click()
+    expect(renewals.locator("[data-step-service]")).to_have_count(6)
+    screenshot(staff_page, "automation-light")
+    renewals.locator(f'[data-step-service="{global_id("Service", store[0].pk)}"]').get_by_role("button").click()
+    app.get_by_test_id("service-detail").wait_for()
+    assert not Renewal.objects.exists()  # a preview changes nothing
