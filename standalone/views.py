@@ -33,6 +33,7 @@ PAGES = {
     "services": "/dashboard/services",
     "cancellation-requests": "/dashboard/cancellation-requests",
     "plans": "/dashboard/plans",
+    "automation": "/dashboard/automation",
     "customer": "/dashboard/widgets/customer",
 }
 

@@ -7,7 +7,7 @@ import type { Bridge } from "./bridge";
 /** A stand-in for the Dashboard's bridge: a token after the handshake, recorded actions. */
 function standInBridge(token = "dashboard-token") {
   const listeners: Record<string, ((payload: unknown) => void)[]> = {};
-  let state = { token: undefined as string | undefined, theme: "light" as const, saleorApiUrl: "https://shop.example/graphql/", ready: false, path: "/" };
+  let state = { token: undefined as string | undefined, theme: "light" as const, id: "QXBwOjE=", saleorApiUrl: "https://shop.example/graphql/", ready: false, path: "/" };
   const dispatched: { type: string; payload: Record<string, unknown> }[] = [];
   const bridge: Bridge = {
     getState: () => state,

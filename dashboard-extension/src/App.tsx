@@ -1,14 +1,18 @@
 import { Box, Button, Text, useTheme } from "@saleor/macaw-ui";
 import { createContext, useContext, useEffect, useMemo } from "react";
+import { useIntl } from "react-intl";
 import { createApi, type GraphQL } from "./api";
 import { type Bridge, useBridgeState } from "./bridge";
 import { Loading } from "./components/common";
+import { Automation } from "./pages/Automation";
 import { CancellationRequests } from "./pages/CancellationRequests";
 import { CustomerWidget } from "./pages/CustomerWidget";
 import { Plans } from "./pages/Plans";
 import { ServiceDetail } from "./pages/ServiceDetail";
 import { ServicesList } from "./pages/ServicesList";
+import { Translated } from "./i18n";
 import { useRouter } from "./routing";
+import { useWidgetHeight } from "./widget";
 
 interface AppContextValue {
   bridge: Bridge;
@@ -25,23 +29,43 @@ export function useApp(): AppContextValue {
 }
 
 const NAVIGATION = [
-  ["/services", "Services"],
-  ["/cancellation-requests", "Cancellation requests"],
-  ["/plans", "Service plans"],
+  ["/services", "nav.services"],
+  ["/cancellation-requests", "nav.cancellationRequests"],
+  ["/plans", "nav.plans"],
+  ["/automation", "nav.automation"],
 ] as const;
 
 export function App({ bridge, fetchImpl }: { bridge: Bridge; fetchImpl: typeof fetch }) {
   const state = useBridgeState(bridge);
+  return (
+    <Translated locale={state.locale}>
+      <Pages bridge={bridge} fetchImpl={fetchImpl} state={state} />
+    </Translated>
+  );
+}
+
+function Pages({ bridge, fetchImpl, state }: {
+  bridge: Bridge; fetchImpl: typeof fetch; state: ReturnType<typeof useBridgeState>;
+}) {
+  const intl = useIntl();
   const { route, navigate } = useRouter(bridge);
   const graphql = useMemo(() => createApi(bridge, fetchImpl), [bridge, fetchImpl]);
   const { setTheme } = useTheme();
   useEffect(() => setTheme(state.theme === "dark" ? "defaultDark" : "defaultLight"), [state.theme, setTheme]);
 
-  if (!state.token) {
-    return <Loading what="the Dashboard's session" />;
-  }
   const [path, query] = route.split("?");
   const params = new URLSearchParams(query);
+  const isWidget = path.startsWith("/widgets/");
+  // A widget's frame is as high as the Dashboard makes it: report the content's height.
+  const widgetRoot = useWidgetHeight(bridge, isWidget);
+
+  if (!state.token) {
+    return (
+      <Box ref={widgetRoot}>
+        <Loading text={intl.formatMessage({ id: "state.loadingSession" })} />
+      </Box>
+    );
+  }
   let page;
   if (path.startsWith("/widgets/customer")) {
     page = <CustomerWidget customerId={params.get("customerId") ?? ""} />;
@@ -51,20 +75,24 @@ export function App({ bridge, fetchImpl }: { bridge: Bridge; fetchImpl: typeof f
     page = <CancellationRequests />;
   } else if (path.startsWith("/plans")) {
     page = <Plans />;
+  } else if (path.startsWith("/automation")) {
+    page = <Automation />;
   } else {
     page = <ServicesList />;
   }
-  const isWidget = path.startsWith("/widgets/");
+  const current = path === "/" ? "/services" : path;
   return (
     <Context.Provider value={{ bridge, graphql, navigate }}>
-      <Box backgroundColor="default1" __minHeight="100vh" padding={isWidget ? 2 : 6} display="flex"
-           flexDirection="column" gap={4}>
+      {/* A widget's root is measured: no 100vh, or it could only grow with its frame. */}
+      <Box ref={widgetRoot} backgroundColor="default1" __minHeight={isWidget ? undefined : "100vh"}
+           padding={isWidget ? 2 : 6} display="flex" flexDirection="column" gap={4}
+           data-testid={isWidget ? "widget-root" : undefined}>
         {!isWidget && (
-          <Box display="flex" gap={2} alignItems="center" as="nav">
-            <Text size={7} fontWeight="bold" marginRight={4}>Services</Text>
-            {NAVIGATION.map(([to, title]) => (
-              <Button key={to} variant={path.startsWith(to) ? "primary" : "tertiary"} onClick={() => navigate(to)}>
-                {title}
+          <Box display="flex" gap={2} alignItems="center" as="nav" flexWrap="wrap">
+            <Text size={7} fontWeight="bold" marginRight={4}>{intl.formatMessage({ id: "app.title" })}</Text>
+            {NAVIGATION.map(([to, id]) => (
+              <Button key={to} variant={current.startsWith(to) ? "primary" : "tertiary"} onClick={() => navigate(to)}>
+                {intl.formatMessage({ id })}
               </Button>
             ))}
           </Box>

@@ -1,10 +1,13 @@
 import { AppBridge, type AppBridgeState, actions } from "@saleor/app-sdk/app-bridge";
 import { useEffect, useState } from "react";
 
+type BridgeEvent = "handshake" | "theme" | "tokenRefresh" | "localeChanged";
+
 /** The slice of the bridge the app uses; tests hand in a stand-in. */
 export interface Bridge {
-  getState(): Pick<AppBridgeState, "token" | "theme" | "saleorApiUrl" | "ready" | "path">;
-  subscribe(event: "handshake" | "theme" | "tokenRefresh", callback: (payload: unknown) => void): () => void;
+  getState(): Pick<AppBridgeState, "token" | "theme" | "saleorApiUrl" | "ready" | "path" | "id"> &
+    Partial<Pick<AppBridgeState, "locale">>;
+  subscribe(event: BridgeEvent, callback: (payload: unknown) => void): () => void;
   dispatch(action: ReturnType<(typeof actions)[keyof typeof actions]>): Promise<void>;
 }
 
@@ -20,7 +23,7 @@ export function useBridgeState(bridge: Bridge) {
   const [state, setState] = useState(() => bridge.getState());
   useEffect(() => {
     const refresh = () => setState({ ...bridge.getState() });
-    const unsubscribers = (["handshake", "theme", "tokenRefresh"] as const).map((event) =>
+    const unsubscribers = (["handshake", "theme", "tokenRefresh", "localeChanged"] as const).map((event) =>
       bridge.subscribe(event, refresh),
     );
     refresh();

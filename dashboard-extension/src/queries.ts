@@ -32,7 +32,7 @@ query Service($id: ID!) {
   service(id: $id) {
     ${SERVICE_ROW}
     variantName createdAt activatedAt suspendedAt suspensionReason pausedAt resumeOn cancelledAt terminatedAt
-    options username packageName password provisioningState provisioningError availableActions
+    orderId options username packageName password provisioningState provisioningError availableActions
     cancellationRequest { id type status reason effectiveDate }
     renewals { id kind periodStart periodEnd dueDate status amount { amount currency } }
     events { id date type actorType actorEmail oldStatus newStatus reason note }
@@ -76,6 +76,14 @@ query CancellationRequests($filter: ServiceCancellationRequestFilterInput, $afte
   }
 }`;
 
+export const CANCELLATION_STATUSES = ["PENDING", "APPROVED", "REJECTED", "WITHDRAWN", "COMPLETED"] as const;
+
+/** The queue's tab counts, one totalCount per status. */
+export const CANCELLATION_COUNTS = `query CancellationCounts {
+${CANCELLATION_STATUSES.map((status) =>
+  `  ${status}: serviceCancellationRequests(first: 0, filter: {status: [${status}]}) { totalCount }`).join("\n")}
+}`;
+
 export const DECIDE = {
   approve: `mutation($id: ID!, $note: String) { result: serviceCancellationRequestApprove(id: $id, note: $note) {
     cancellationRequest { id status } errors { field code message } } }`,
@@ -86,7 +94,8 @@ export const DECIDE = {
 export const PLANS = `
 query Plans { servicePlans(first: 100, sortBy: {field: NAME, direction: ASC}) {
   totalCount edges { node { id name variantId productId billingCycle allowPause allowCancel
-    cancellationMode noticePeriodDays activationMode servicesCount } } } }`;
+    cancellationMode noticePeriodDays activationMode servicesCount
+    prices { channelSlug price { amount currency } } } } } }`;
 
 export const PLAN_CREATE = `mutation($input: ServicePlanCreateInput!) { result: servicePlanCreate(input: $input) {
   servicePlan { id name } errors { field code message } } }`;
@@ -100,5 +109,20 @@ query CustomerServices($customer: ID!) {
   services(first: 20, filter: {includeArchived: true, customers: [$customer]},
            sortBy: {field: CREATED_AT, direction: DESC}) {
     totalCount edges { node { id productName domain status nextDueDate } }
+  }
+}`;
+
+/** Staff tasks on a service's renewals and provisioning; each returns `errors`. */
+export const TASKS = {
+  markPaid: `mutation($id: ID!) { result: serviceRenewalMarkPaid(id: $id) { errors { field code message } } }`,
+  void: `mutation($id: ID!) { result: serviceRenewalVoid(id: $id, reason: "Voided by staff") {
+    errors { field code message } } }`,
+  retryProvisioning: `mutation($id: ID!) { result: serviceProvisioningRetry(id: $id) { errors { field code message } } }`,
+};
+
+export const AUTOMATION_PREVIEW = `
+query AutomationPreview($date: Date) {
+  serviceAutomationPreview(date: $date) {
+    step count services { id productName domain status nextDueDate userEmail }
   }
 }`;

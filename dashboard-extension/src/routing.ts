@@ -7,9 +7,16 @@ export function basePath(): string {
   return new URL(document.baseURI).pathname.replace(/\/$/, "");
 }
 
+/** The route under the app's root: the root itself (appUrl, with or without its slash)
+ * is "/", and doubled slashes from a joined URL collapse. */
+export function routeOf(pathname: string, search: string, base = basePath()): string {
+  const inside = pathname.startsWith(base) ? pathname.slice(base.length) : pathname;
+  const path = ("/" + inside).replace(/\/{2,}/g, "/");
+  return path + search;
+}
+
 function currentRoute(): string {
-  const path = window.location.pathname.slice(basePath().length) || "/";
-  return path + window.location.search;
+  return routeOf(window.location.pathname, window.location.search);
 }
 
 /** Client routes under the base path; the Dashboard is told so a refresh lands here. */

@@ -9,7 +9,9 @@ LEGACY_APP_IDS = ("saleor.services",)
 APP_NAME = "Services"
 PERMISSIONS = ["MANAGE_ORDERS"]
 
-# (label, mount, target, path inside the app)
+# (label, mount, target, path inside the app). The Dashboard joins each path to appUrl:
+# an APP_PAGE opens /extensions/app/<id><path> and frames appUrl + path (its manifest
+# schema requires the leading "/"); a WIDGET frames appUrl + path.
 EXTENSIONS = [
     ("Services", "NAVIGATION_CUSTOMERS", "APP_PAGE", "/services"),
     ("Cancellation requests", "NAVIGATION_ORDERS", "APP_PAGE", "/cancellation-requests"),
@@ -25,7 +27,12 @@ def package_version() -> str:
 
 
 def build_manifest(*, app_url: str, token_target_url: str) -> dict:
-    """`app_url` is the extension's root URL, ending with a slash."""
+    """`app_url` is the extension's root URL (with or without its trailing slash).
+
+    appUrl is that root, so a reload or a deep link (/extensions/app/<id>/services/<id>)
+    frames root + the same path; without the trailing slash, because the Dashboard
+    concatenates a widget's path to it as a plain string.
+    """
     root = app_url.rstrip("/")
     return {
         "id": APP_ID,
@@ -33,7 +40,7 @@ def build_manifest(*, app_url: str, token_target_url: str) -> dict:
         "name": APP_NAME,
         "about": "Service and subscription management: services, renewals, cancellations, plans.",
         "permissions": PERMISSIONS,
-        "appUrl": f"{root}/services",
+        "appUrl": root,
         "tokenTargetUrl": token_target_url,
         "author": "saleor-services",
         "extensions": [
@@ -42,7 +49,7 @@ def build_manifest(*, app_url: str, token_target_url: str) -> dict:
                 "mount": mount,
                 "target": target,
                 "permissions": PERMISSIONS,
-                "url": f"{root}{path}",
+                "url": path,
             }
             for label, mount, target, path in EXTENSIONS
         ],

@@ -1,10 +1,11 @@
-"""The extension inside Saleor: manifest and files from the plugin's own route."""
+"""The extension inside Saleor: manifest, register endpoint and files from the plugin's own route."""
 
 from django.http import HttpResponseNotFound, JsonResponse
 
 from ..dashboard.manifest import build_manifest
 from ..dashboard.serving import dashboard_response
 from .app_api import with_app_permissions
+from .app_register import register_response
 
 DASHBOARD_PREFIX = "/dashboard/"
 
@@ -23,6 +24,8 @@ def manifest_for(request, plugin_id: str) -> dict:
 def plugin_route(request, path: str, *, plugin_id: str):
     if path in ("/manifest", "/manifest/"):
         return JsonResponse(manifest_for(request, plugin_id))
+    if path in ("/register", "/register/"):
+        return register_response(request)
     if path.startswith(DASHBOARD_PREFIX) or path == DASHBOARD_PREFIX.rstrip("/"):
         base_href = f"/plugins/global/{plugin_id}/dashboard/"
         return dashboard_response(path.removeprefix(DASHBOARD_PREFIX.rstrip("/")), base_href=base_href)

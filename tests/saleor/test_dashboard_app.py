@@ -48,10 +48,12 @@ def test_install_command_is_idempotent():
     [app] = App.objects.filter(identifier=APP_ID)
     assert app.is_active and app.is_installed
     assert sorted(p.codename for p in app.permissions.all()) == ["handle_checkouts", "manage_orders"]
+    # appUrl is the app's root; the Dashboard joins each extension's path to it.
+    assert app.app_url == "https://shop.example/plugins/global/saleor_services/dashboard"
     assert sorted((e.mount, e.target, e.url) for e in app.extensions.all()) == sorted([
-        ("navigation_customers", "app_page", "https://shop.example/plugins/global/saleor_services/dashboard/services"),
-        ("navigation_orders", "app_page", "https://shop.example/plugins/global/saleor_services/dashboard/cancellation-requests"),
-        ("customer_details_widgets", "widget", "https://shop.example/plugins/global/saleor_services/dashboard/widgets/customer"),
+        ("navigation_customers", "app_page", "/services"),
+        ("navigation_orders", "app_page", "/cancellation-requests"),
+        ("customer_details_widgets", "widget", "/widgets/customer"),
     ])
     assert all([p.codename for p in e.permissions.all()] == ["manage_orders"] for e in app.extensions.all())
 
@@ -62,9 +64,11 @@ def test_plugin_route_serves_manifest_and_app(client, channel_USD):
     assert manifest.status_code == 200
     assert manifest.json()["id"] == APP_ID
     assert manifest.json()["permissions"] == ["MANAGE_ORDERS", "HANDLE_CHECKOUTS"]
-    page = client.get("/plugins/global/saleor_services/dashboard/services")
-    assert page.status_code == 200
-    assert b'<base href="/plugins/global/saleor_services/dashboard/">' in page.content
+    # The app's root (appUrl, no trailing slash), its pages and deep links.
+    for path in ("dashboard", "dashboard/", "dashboard/services", "dashboard/services/U2VydmljZTox"):
+        page = client.get(f"/plugins/global/saleor_services/{path}")
+        assert page.status_code == 200, path
+        assert b'<base href="/plugins/global/saleor_services/dashboard/">' in page.content
     assert client.get("/plugins/global/saleor_services/dashboard/../../../etc/passwd").status_code in (404, 200)
     assert client.get("/plugins/global/saleor_services/nothing").status_code == 404
 

@@ -4,7 +4,7 @@ import type { ServiceError } from "../api";
 import { useApp } from "../App";
 import { notify } from "../bridge";
 import { Confirm, Empty, ErrorList, Failure, Loading, label } from "../components/common";
-import { CANCELLATION_REQUESTS, DECIDE } from "../queries";
+import { CANCELLATION_COUNTS, CANCELLATION_REQUESTS, CANCELLATION_STATUSES, DECIDE } from "../queries";
 
 interface Request {
   id: string; type: string; status: string; reason: string; effectiveDate: string; createdAt: string;
@@ -19,6 +19,7 @@ export function CancellationRequests() {
   const [deciding, setDeciding] = useState<{ request: Request; kind: "approve" | "reject" } | null>(null);
   const [note, setNote] = useState("");
   const [errors, setErrors] = useState<ServiceError[]>([]);
+  const [counts, setCounts] = useState<Record<string, number>>({});
 
   const load = useCallback(async () => {
     setError(null);
@@ -27,6 +28,8 @@ export function CancellationRequests() {
       const data = await graphql<{ serviceCancellationRequests: { edges: { node: Request }[] } }>(
         CANCELLATION_REQUESTS, { filter: { status: [status] } });
       setRequests(data.serviceCancellationRequests.edges.map(({ node }) => node));
+      const tabs = await graphql<Record<string, { totalCount: number }>>(CANCELLATION_COUNTS);
+      setCounts(Object.fromEntries(Object.entries(tabs).map(([key, value]) => [key, value.totalCount])));
     } catch (failure) {
       setError(String((failure as Error).message));
     }
@@ -45,10 +48,11 @@ export function CancellationRequests() {
 
   return (
     <Box display="flex" flexDirection="column" gap={4}>
-      <Box display="flex" gap={1}>
-        {["PENDING", "APPROVED", "REJECTED", "WITHDRAWN", "COMPLETED"].map((value) => (
-          <Button key={value} size="small" variant={status === value ? "primary" : "secondary"} onClick={() => setStatus(value)}>
-            {label(value)}
+      <Box display="flex" gap={1} flexWrap="wrap">
+        {CANCELLATION_STATUSES.map((value) => (
+          <Button key={value} size="small" variant={status === value ? "primary" : "secondary"} onClick={() => setStatus(value)}
+                  data-tab={value}>
+            {label(value)}{value in counts ? ` (${counts[value]})` : ""}
           </Button>
         ))}
       </Box>

@@ -1,40 +1,67 @@
+import { actions } from "@saleor/app-sdk/app-bridge";
 import { Box, Button, Text } from "@saleor/macaw-ui";
 import { useCallback, useEffect, useState } from "react";
+import { useIntl } from "react-intl";
 import { useApp } from "../App";
 import { Empty, Failure, Loading, StatusBadge } from "../components/common";
 import { CUSTOMER_SERVICES } from "../queries";
 
 interface Row { id: string; productName: string; domain: string; status: string; nextDueDate: string | null }
 
+/** The customer's global id: the Dashboard passes one ("VXNlcjoy"); a bare number
+ * (a hand-made link, an old mount) means the same Saleor User. */
+export function customerGlobalId(customerId: string): string {
+  const trimmed = customerId.trim();
+  return /^\d+$/.test(trimmed) ? btoa(`User:${trimmed}`) : trimmed;
+}
+
+/** The Dashboard's path of this app's service page (what a reload of it shows too). */
+export function servicePagePath(appId: string, serviceId: string): string {
+  return `/extensions/app/${encodeURIComponent(appId)}/services/${encodeURIComponent(serviceId)}`;
+}
+
 /** On the Dashboard's customer page: that customer's services. */
 export function CustomerWidget({ customerId }: { customerId: string }) {
-  const { graphql, navigate } = useApp();
+  const { graphql, bridge } = useApp();
+  const intl = useIntl();
   const [rows, setRows] = useState<Row[] | null>(null);
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const customer = customerGlobalId(customerId);
   const load = useCallback(async () => {
+    if (!customer) return;
     setError(null);
     try {
       const data = await graphql<{ services: { totalCount: number; edges: { node: Row }[] } }>(
-        CUSTOMER_SERVICES, { customer: customerId });
+        CUSTOMER_SERVICES, { customer });
       setRows(data.services.edges.map(({ node }) => node));
       setTotal(data.services.totalCount);
     } catch (failure) {
       setError(String((failure as Error).message));
     }
-  }, [graphql, customerId]);
+  }, [graphql, customer]);
   useEffect(() => { load(); }, [load]);
 
-  if (!customerId) return <Empty title="No customer">Open this on a customer's page.</Empty>;
+  // The widget's frame is small: the service opens on the app's page, by the Dashboard.
+  const open = (row: Row) => bridge.dispatch(
+    actions.Redirect({ to: servicePagePath(bridge.getState().id, row.id), newContext: false }),
+  ).catch(() => undefined);
+
+  if (!customer) {
+    return <Empty title={intl.formatMessage({ id: "widget.noCustomer" })}>{intl.formatMessage({ id: "widget.noCustomerHint" })}</Empty>;
+  }
   if (error) return <Failure error={error} retry={load} />;
-  if (!rows) return <Loading what="services" />;
-  if (!rows.length) return <Empty title="No services">This customer has no services.</Empty>;
+  if (!rows) return <Loading text={intl.formatMessage({ id: "state.loading" })} />;
+  if (!rows.length) {
+    return <Empty title={intl.formatMessage({ id: "widget.none" })}>{intl.formatMessage({ id: "widget.noneHint" })}</Empty>;
+  }
   return (
     <Box display="flex" flexDirection="column" gap={1} data-testid="customer-services">
-      <Text size={2} color="default2">{total} services</Text>
+      <Text size={2} color="default2">{intl.formatMessage({ id: "widget.count" }, { count: total })}</Text>
       {rows.map((row) => (
-        <Box key={row.id} display="flex" gap={2} alignItems="center">
-          <Button variant="tertiary" size="small" onClick={() => navigate(`/services/${encodeURIComponent(row.id)}`)}>
+        <Box key={row.id} display="flex" gap={2} alignItems="center" flexWrap="wrap" data-widget-service={row.id}>
+          <Button variant="tertiary" size="small" onClick={() => open(row)}
+                  title={intl.formatMessage({ id: "widget.open" }, { product: row.productName })}>
             {row.productName}
           </Button>
           <Text size={2}>{row.domain}</Text>

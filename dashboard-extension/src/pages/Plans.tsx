@@ -3,13 +3,14 @@ import { useCallback, useEffect, useState } from "react";
 import type { ServiceError } from "../api";
 import { useApp } from "../App";
 import { notify } from "../bridge";
-import { Empty, ErrorList, Failure, Loading, label } from "../components/common";
+import { Empty, ErrorList, Failure, Loading, Money, label } from "../components/common";
 import { PLAN_CREATE, PLAN_DELETE, PLAN_UPDATE, PLANS } from "../queries";
 
 interface Plan {
   id: string; name: string; variantId: string | null; productId: string | null; billingCycle: string;
   allowPause: boolean; allowCancel: boolean; cancellationMode: string; noticePeriodDays: number;
   activationMode: string; servicesCount: number;
+  prices?: { channelSlug: string; price: { amount: number; currency: string } }[];
 }
 
 const CYCLES = ["MONTHLY", "QUARTERLY", "SEMIANNUALLY", "ANNUALLY", "BIENNIALLY", "TRIENNIALLY", "ONE_TIME"];
@@ -91,6 +92,12 @@ export function Plans() {
                  borderStyle="solid" borderWidth={1} borderColor="default1" borderRadius={4}>
               <Text fontWeight="bold" __minWidth="220px">{plan.name}</Text>
               <Text size={2}>{label(plan.billingCycle)}</Text>
+              <Text size={2} data-testid="plan-prices">
+                {plan.prices?.length
+                  ? plan.prices.map((entry) => <span key={entry.channelSlug}><Money value={entry.price} /> ({entry.channelSlug}) </span>)
+                  : "No price set"}
+              </Text>
+              <Text size={2}>{plan.noticePeriodDays} days' notice</Text>
               <Text size={2}>{plan.cancellationMode === "REQUEST" ? "Staff review" : "Immediate"}</Text>
               <Text size={2}>{plan.servicesCount} services</Text>
               <Box __marginLeft="auto" display="flex" gap={2}>
@@ -100,7 +107,8 @@ export function Plans() {
                     allowPause: plan.allowPause, allowCancel: plan.allowCancel, cancellationMode: plan.cancellationMode,
                     noticePeriodDays: String(plan.noticePeriodDays), activationMode: plan.activationMode });
                 }}>Edit</Button>
-                <Button size="small" variant="error" disabled={plan.servicesCount > 0} onClick={() => remove(plan)}>Delete</Button>
+                <Button size="small" variant={plan.servicesCount > 0 ? "secondary" : "error"} disabled={plan.servicesCount > 0}
+                        data-delete={plan.name} onClick={() => remove(plan)}>Delete</Button>
               </Box>
             </Box>
           ))}

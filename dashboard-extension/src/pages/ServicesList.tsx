@@ -19,7 +19,7 @@ interface Page {
 }
 
 const SORTS = [
-  ["CUSTOMER", "Client"], ["NAME", "Product"], ["DOMAIN", "Domain"], ["NEXT_DUE_DATE", "Next due date"],
+  ["CUSTOMER", "Customer"], ["NAME", "Product"], ["DOMAIN", "Domain"], ["NEXT_DUE_DATE", "Next due date"],
   ["STATUS", "Status"], ["SERVER", "Server"], ["CREATED_AT", "Created"], ["AMOUNT", "Amount"],
 ];
 const PAGE_SIZE = 20;
@@ -119,7 +119,7 @@ export function ServicesList() {
           </Button>
         ))}
       </Box>
-      <Box display="grid" __gridTemplateColumns="2fr 1fr 1fr 1fr 1fr 1fr" gap={2}>
+      <Box display="grid" __gridTemplateColumns="repeat(auto-fill, minmax(170px, 1fr))" gap={2} data-testid="filters">
         <Input label="Search domain, e-mail, name, product" value={search} data-testid="search"
                onChange={(event) => { setSearch(event.target.value); resetPaging(); }} />
         <Select label="Plan" options={[{ value: "", label: "All plans" }, ...plans]} value={plan}
@@ -129,10 +129,10 @@ export function ServicesList() {
         <Input label="Due from" type="date" value={dueFrom} onChange={(event) => { setDueFrom(event.target.value); resetPaging(); }} />
         <Input label="Due to" type="date" value={dueTo} onChange={(event) => { setDueTo(event.target.value); resetPaging(); }} />
       </Box>
-      <Box display="flex" gap={2} alignItems="center">
+      <Box display="flex" gap={2} alignItems="center" flexWrap="wrap">
         <Text size={2} color="default2">{selected.size} selected</Text>
         {(["suspend", "unsuspend", "terminate"] as BulkKind[]).map((kind) => (
-          <Button key={kind} variant={kind === "terminate" ? "error" : "secondary"} size="small"
+          <Button key={kind} variant={kind === "terminate" && selected.size ? "error" : "secondary"} size="small"
                   disabled={!selected.size} onClick={() => { setBulkResult(null); setBulk(kind); }}>
             {label(kind)}
           </Button>
@@ -147,6 +147,7 @@ export function ServicesList() {
       {error ? <Failure error={error} retry={load} /> : !page ? <Loading what="services" /> : !page.edges.length ? (
         <Empty title="No services here">No service matches these filters.</Empty>
       ) : (
+        <Box __overflowX="auto">
         <Box as="table" width="100%" data-testid="services-table" __borderCollapse="collapse">
           <thead>
             <tr>
@@ -174,13 +175,14 @@ export function ServicesList() {
                   </Button>
                 </Box>
                 <Box as="td" padding={2}><Text size={2}>{node.domain || "—"}</Text></Box>
-                <Box as="td" padding={2}><Text size={2}>{node.nextDueDate ?? "—"}</Text></Box>
+                <Box as="td" padding={2} __whiteSpace="nowrap"><Text size={2} __whiteSpace="nowrap">{node.nextDueDate ?? "—"}</Text></Box>
                 <Box as="td" padding={2}><StatusBadge status={node.status} />{node.cancellationPending && <Text size={1} color="warning1"> cancellation requested</Text>}</Box>
                 <Box as="td" padding={2}><Text size={2}>{node.serverHostname || "—"}</Text></Box>
                 <Box as="td" padding={2}><Text size={2}><Money value={node.recurringAmount} /></Text></Box>
               </Box>
             ))}
           </tbody>
+        </Box>
         </Box>
       )}
       {page && (

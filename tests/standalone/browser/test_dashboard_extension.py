@@ -9,9 +9,10 @@ from playwright.sync_api import expect
 from saleor_services import lifecycle
 from saleor_services.actors import SYSTEM, Actor
 from saleor_services.cancellation import cancellation_request_create
+from saleor_services.creation import create_services_for_paid_order
 from saleor_services.enums import CancellationType
 from saleor_services.graphql.ids import global_id
-from saleor_services.models import Service, ServiceEvent, ServicePlan
+from saleor_services.models import Renewal, Service, ServiceEvent, ServicePlan
 
 from ..conftest import PASSWORD, order_line, paid_order
 from .conftest import open_app, screenshot
@@ -109,8 +110,11 @@ def test_refused_action_shows_its_typed_error_and_the_log(staff_page, store):
     app.get_by_role("dialog").get_by_role("button", name="Unsuspend").click()
     error = app.locator('[data-code="INVALID_TRANSITION"]')
     error.wait_for()
-    assert "Cannot unsuspend a service that is active." in error.inner_text()
+    # A sentence, not "INVALID_TRANSITION: …"; and the page shows what is allowed now.
+    assert error.inner_text() == "This isn't possible while the service is active. The page now shows what it allows."
     assert Service.objects.get(pk=service.pk).status == "ACTIVE"
+    app.locator('[data-action="SUSPEND"]').wait_for()
+    assert app.locator('[data-action="UNSUSPEND"]').count() == 0
     screenshot(staff_page, "service-detail-light")
 
 
@@ -147,6 +151,28 @@ def test_create_a_plan(staff_page, store):
     screenshot(staff_page, "plans-light")
 
 
+def test_customer_widget_fits_its_services_and_opens_one_on_the_app_page(staff_page, store, customer):
+    more = create_services_for_paid_order(paid_order(customer, order_line(quantity=6)), today=date(2026, 5, 1))
+    app = open_app(staff_page, "customer", customerId=str(customer.pk))  # a numeric id
+    app.get_by_test_id("customer-services").wait_for()
+    assert "12 services" in app.get_by_test_id("customer-services").inner_text()
+    expect(app.locator("[data-widget-service]")).to_have_count(12)
+    content = app.get_by_test_id("widget-root").evaluate("root => root.getBoundingClientRect().height")
+    assert content > 200
+    staff_page.wait_for_function("height => document.getElementById('app').getBoundingClientRect().height >= height",
+                                 arg=content)
+    screenshot(staff_page, "customer-widget-light")
+
+    before = staff_page.url
+    app.locator(f'[data-widget-service="{global_id("Service", more[0].pk)}"]').get_by_role("button").click()
+    app.get_by_test_id("service-detail").wait_for()
+    assert staff_page.url == before  # the Dashboard navigated, not the widget's frame on its own
+    redirects = staff_page.evaluate("window.dashboardActions.filter(a => a.type === 'redirect')")
+    assert [r["payload"]["to"] for r in redirects] == [
+        f"/extensions/app/saleor-services/services/{global_id('Service', more[0].pk).replace('=', '%3D')}"
+    ]
+
+
 def test_customer_widget_and_dark_theme(staff_page, store, customer):
     app = open_app(staff_page, "customer", theme="dark", customerId=global_id("User", customer.pk))
     app.get_by_test_id("customer-services").wait_for()
@@ -177,3 +203,42 @@ def test_a_password_the_keys_cannot_decrypt_leaves_the_page_working(staff_page, 
     app.get_by_test_id("service-detail").wait_for()
     assert "encryption keys cannot decrypt" in app.get_by_test_id("password-unavailable").inner_text()
     assert app.locator('[data-event="CREATED"]').count() == 1
+
+
+def test_layout_at_800_px_and_disabled_destructive_buttons_in_dark(staff_page, store):
+    staff_page.set_viewport_size({"width": 1020, "height": 900})  # the stand-in's nav takes 220 px
+    app = open_app(staff_page)
+    app.get_by_test_id("services-table").wait_for()
+    assert app.locator("body").evaluate("body => body.clientWidth") <= 800
+    overflowing = app.get_by_test_id("filters").locator("input").evaluate_all(
+        "inputs => inputs.filter(i => i.getBoundingClientRect().right > document.documentElement.clientWidth).length"
+    )
+    assert overflowing == 0
+    due = app.locator("[data-service] td:nth-child(5) span, [data-service] td:nth-child(5) p").first
+    lines = due.evaluate("element => element.getClientRects().length")
+    height = due.evaluate("element => element.getBoundingClientRect().height")
+    line_height = due.evaluate("element => parseFloat(getComputedStyle(element).lineHeight) || 20")
+    assert lines == 1 and height < 1.5 * line_height, "the due date wraps"
+    screenshot(staff_page, "services-800px")
+
+    app = open_app(staff_page, "plans", theme="dark")
+    app.get_by_test_id("plans").wait_for()
+    delete = app.locator(f'[data-delete="{store[0].plan.name}"]')
+    assert delete.is_disabled()
+    background = delete.evaluate("button => getComputedStyle(button).backgroundColor")
+    red, green, blue = (int(value) for value in re.findall(r"\d+", background)[:3])
+    assert min(red, green, blue) < 200, f"a disabled destructive button is drawn bright: {background}"
+
+
+def test_tonights_automation_lists_what_each_step_would_take_up(staff_page, store):
+    app = open_app(staff_page, "automation")
+    app.get_by_test_id("automation").wait_for()
+    app.get_by_test_id("automation-date").fill("2026-05-25")  # 7 days before they are due
+    renewals = app.locator('[data-step="generate_renewals"]')
+    expect(renewals.locator("[data-count]")).to_have_attribute("data-count", "6")
+    renewals.get_by_role("button", name="Show services").click()
+    expect(renewals.locator("[data-step-service]")).to_have_count(6)
+    screenshot(staff_page, "automation-light")
+    renewals.locator(f'[data-step-service="{global_id("Service", store[0].pk)}"]').get_by_role("button").click()
+    app.get_by_test_id("service-detail").wait_for()
+    assert not Renewal.objects.exists()  # a preview changes nothing

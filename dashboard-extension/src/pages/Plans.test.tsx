@@ -1,0 +1,49 @@
+import { screen } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { fakeApi, never, renderApp, standInBridge } from "../test-utils";
+
+const PLAN = {
+  id: "U2VydmljZVBsYW46MQ==", name: "VPS 4 GB", variantId: "UHJvZHVjdFZhcmlhbnQ6MQ==", productId: null,
+  billingCycle: "MONTHLY", allowPause: true, allowCancel: true, cancellationMode: "REQUEST", noticePeriodDays: 30,
+  activationMode: "AUTOMATIC", servicesCount: 2,
+  prices: [{ channelSlug: "default-channel", price: { amount: 12.5, currency: "USD" } }],
+};
+
+function plansPage(answer: () => unknown) {
+  const { bridge, handshake } = standInBridge();
+  renderApp(bridge, fakeApi(answer).fetchImpl, "/plans");
+  handshake();
+}
+
+describe("Plans", () => {
+  it("lists each plan with its price per channel and notice period", async () => {
+    plansPage(() => ({ servicePlans: { totalCount: 1, edges: [{ node: PLAN }] } }));
+    const row = await screen.findByText("VPS 4 GB");
+    const text = row.closest("[data-plan]")!.textContent!;
+    expect(text).toContain("$12.50 (default-channel)");
+    expect(text).toContain("30 days' notice");
+    // A plan in use cannot be deleted: its button is disabled and not drawn destructive.
+    const remove = document.querySelector('[data-delete="VPS 4 GB"]') as HTMLButtonElement;
+    expect(remove.disabled).toBe(true);
+  });
+
+  it("says when a plan has no price yet", async () => {
+    plansPage(() => ({ servicePlans: { totalCount: 1, edges: [{ node: { ...PLAN, prices: [] } }] } }));
+    expect((await screen.findByTestId("plan-prices")).textContent).toBe("No price set");
+  });
+
+  it("has a loading state", async () => {
+    plansPage(never);
+    expect(await screen.findByTestId("loading")).toBeTruthy();
+  });
+
+  it("has an empty state", async () => {
+    plansPage(() => ({ servicePlans: { totalCount: 0, edges: [] } }));
+    expect((await screen.findByTestId("empty")).textContent).toContain("No service plans yet");
+  });
+
+  it("has an error state", async () => {
+    plansPage(() => ({ errors: [{ message: "You need MANAGE_ORDERS." }] }));
+    expect((await screen.findByTestId("error")).textContent).toContain("You need MANAGE_ORDERS.");
+  });
+});
