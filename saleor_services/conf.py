@@ -5,6 +5,7 @@ with an `ImproperlyConfigured` that names the key, not a sweep at 3 a.m.
 """
 
 import functools
+import re
 import string
 from dataclasses import dataclass, fields
 from datetime import time
@@ -76,6 +77,17 @@ class ServicesSettings:
     PAYMENT_URL_TEMPLATES: tuple[tuple[str, str], ...] = (
         ("*", "/{channel}/checkout?checkout={checkout_id}"),
     )
+    # The customer portal (portal/): how long a storefront's sign-in link lives, and the
+    # portal session's idle and absolute limits.
+    PORTAL_LINK_TTL_SECONDS: int = 300
+    PORTAL_SESSION_IDLE_MINUTES: int = 30
+    PORTAL_SESSION_MAX_HOURS: int = 12
+    # The store's look in the portal: name, logo URL, brand colour (CSS hex) and the
+    # reasons a customer may pick from when cancelling (free text is always allowed).
+    PORTAL_STORE_NAME: str = "Store"
+    PORTAL_LOGO_URL: str | None = None
+    PORTAL_BRAND_COLOR: str = "#2f5bd3"
+    PORTAL_CANCELLATION_REASONS: tuple[str, ...] = ()
 
 
 _DAY_RANGE = range(0, 3651)
@@ -206,6 +218,34 @@ def _url_templates(key: str, value: Any) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(value.items()))
 
 
+def _hex_colour(key: str, value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+        raise ImproperlyConfigured(f"{SETTINGS_NAME}[{key!r}] must be a colour such as '#2f5bd3'.")
+    return value
+
+
+def _text(key: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip() or len(value) > 200:
+        raise ImproperlyConfigured(f"{SETTINGS_NAME}[{key!r}] must be a non-empty string (at most 200).")
+    return value
+
+
+def _https_or_none(key: str, value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not re.match(r"^(https?://|/)", value):
+        raise ImproperlyConfigured(f"{SETTINGS_NAME}[{key!r}] must be an http(s) URL, a path, or None.")
+    return value
+
+
+def _reasons(key: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list | tuple) or not all(
+        isinstance(item, str) and item.strip() and len(item) <= 200 for item in value
+    ):
+        raise ImproperlyConfigured(f"{SETTINGS_NAME}[{key!r}] must be a list of short texts.")
+    return tuple(value)
+
+
 def payment_url_template(channel_slug: str) -> str | None:
     templates = dict(get_settings().PAYMENT_URL_TEMPLATES)
     return templates.get(channel_slug, templates.get("*"))
@@ -233,6 +273,13 @@ _VALIDATORS = {
     "PAYMENT_URL_TEMPLATES": _url_templates,
     "OWNER_REMOVED_POLICY": lambda k, v: _choice(k, v, ("CANCEL_NOW", "CANCEL_AT_PERIOD_END")),
     "OWNER_REMOVED_KEEP_EMAIL": lambda k, v: _flag(k, v),
+    "PORTAL_LINK_TTL_SECONDS": lambda k, v: _small_count(k, v, 30, 3600),
+    "PORTAL_SESSION_IDLE_MINUTES": lambda k, v: _small_count(k, v, 1, 1440),
+    "PORTAL_SESSION_MAX_HOURS": lambda k, v: _small_count(k, v, 1, 720),
+    "PORTAL_STORE_NAME": _text,
+    "PORTAL_LOGO_URL": _https_or_none,
+    "PORTAL_BRAND_COLOR": _hex_colour,
+    "PORTAL_CANCELLATION_REASONS": _reasons,
 }
 assert set(_VALIDATORS) == {f.name for f in fields(ServicesSettings)}
 

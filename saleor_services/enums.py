@@ -128,3 +128,13 @@ class EmailStatus(models.TextChoices):
     PENDING = "PENDING", "Pending"
     SENT = "SENT", "Sent"
     FAILED = "FAILED", "Failed"
+
+
+class PortalTarget(models.TextChoices):
+    """Where a portal link lands: a service's page, or one of its actions."""
+
+    SERVICES = "SERVICES", "My services"
+    SERVICE = "SERVICE", "Service"
+    CANCEL = "CANCEL", "Request cancellation"
+    PAY = "PAY", "Pay the open renewal"
+    CHANGE_PLAN = "CHANGE_PLAN", "Change plan"

@@ -100,6 +100,20 @@ class Host(Protocol):
     def install_app(self, *, public_url: str | None):
         """Install the Dashboard App; hosts without Apps raise ImproperlyConfigured."""
 
+    def storefront_url_allowed(self, url: str) -> bool:
+        """Whether a storefront may send customers back to `url` (inside Saleor its
+        ALLOWED_CLIENT_HOSTS, through Saleor's own check)."""
+
+    def portal_root(self, request) -> str:
+        """The path the customer portal is served under, ending in '/'."""
+
+    def authenticate_customer(self, request, *, email: str, password: str):
+        """The active user these credentials belong to, or None, checked as the host's
+        own login checks them (inside Saleor with its login throttling)."""
+
+    def absolute_url(self, request, path: str) -> str:
+        """`path` as an absolute URL customers can open (inside Saleor its public URL)."""
+
 
 _registered: Host | None = None
 

@@ -9,6 +9,7 @@ from .cancellation import (
 )
 from .plan_change import ServiceChangePlan
 from .plans import ServicePlanCreate, ServicePlanDelete, ServicePlanUpdate
+from .portal import ServicePortalSessionCreate
 from .provisioning import ServiceProvisioningRetry
 from .renewals import (
     ServiceRenewalMarkPaid,
@@ -57,3 +58,4 @@ class ServicesMutations(graphene.ObjectType):
     service_renewal_record_refund = ServiceRenewalRecordRefund.Field()
     service_provisioning_retry = ServiceProvisioningRetry.Field()
     service_change_plan = ServiceChangePlan.Field()
+    service_portal_session_create = ServicePortalSessionCreate.Field()
