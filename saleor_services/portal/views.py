@@ -100,10 +100,7 @@ def enter(portal: Portal, token: str):
     except ServiceError:
         return portal.message(
             portal.tr("This link has expired"),
-            portal.tr(
-                "Links into your account work once and for a few minutes. "
-                "Go back to the store and open your services again, or sign in."
-            ),
+            portal.tr("Links into your account work once and for a few minutes. Go back to the store and open your services again, or sign in."),  # noqa: E501
             status=410,
         )
     response = HttpResponseRedirect(_target_url(portal.urls, opened.target_action, opened.target_service_id))
