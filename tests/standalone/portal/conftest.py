@@ -16,3 +16,24 @@ def signed_in(client, customer):
     response = enter(client, customer)
     assert response.status_code == 302
     return client
+
+
+def open_renewal(service, *, payment_url="https://shop.example.com/default-channel/checkout?checkout=abc"):
+    """The open renewal the daily run issues, with the link its billing document gives."""
+    from datetime import timedelta
+
+    from saleor_services.models import Renewal
+
+    return Renewal.objects.create(
+        service=service,
+        period_start=service.next_due_date,
+        period_end=service.next_due_date + timedelta(days=30),
+        amount=service.recurring_amount,
+        currency=service.currency,
+        due_date=service.next_due_date,
+        payment_url=payment_url,
+    )
+
+
+def text(response) -> str:
+    return response.content.decode()
