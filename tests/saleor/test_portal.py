@@ -8,7 +8,7 @@ import pytest
 
 pytest.importorskip("saleor")
 
-from django.test import override_settings  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
 
 from saleor_services.conf import get_settings  # noqa: E402
 from saleor_services.models import PortalSession, Service  # noqa: E402
@@ -72,13 +72,20 @@ def test_the_portals_actions_reach_the_same_services(storefront_hosts, bought_se
 
 
 @pytest.mark.django_db
-def test_sign_in_uses_saleors_login_and_returns(bought_service, customer, client):
+def test_sign_in_uses_saleors_login_and_its_throttling(bought_service, customer, client):
     target = f"{PORTAL}services/{bought_service.pk}/"
     assert client.get(target)["Location"].startswith(f"{PORTAL}sign-in/")
-    refused = client.post(f"{PORTAL}sign-in/", {"email": customer.email, "password": "wrong", "next": target})
-    assert refused.status_code == 400
     response = client.post(f"{PORTAL}sign-in/", {"email": customer.email, "password": "password", "next": target})
     assert response.status_code == 302 and response["Location"] == target
+    assert client.get(target).status_code == 200
+
+    other = Client()
+    refused = other.post(f"{PORTAL}sign-in/", {"email": customer.email, "password": "wrong", "next": target})
+    assert refused.status_code == 400
+    # Saleor's throttling holds this IP back after a failure, even with the right password.
+    throttled = other.post(f"{PORTAL}sign-in/", {"email": customer.email, "password": "password", "next": target})
+    assert throttled.status_code == 400
+    assert PortalSession.objects.count() == 1
 
 
 @pytest.mark.django_db
