@@ -121,6 +121,7 @@ class ServiceEventType(models.TextChoices):
     TERMINATION_WARNING = "TERMINATION_WARNING", "Termination warning"
     PLAN_CHANGE_REQUESTED = "PLAN_CHANGE_REQUESTED", "Plan change requested"
     PLAN_CHANGED = "PLAN_CHANGED", "Plan changed"
+    REACTIVATED = "REACTIVATED", "Reactivated"
 
 
 class EmailStatus(models.TextChoices):

@@ -48,6 +48,9 @@ class ServicePlan(models.Model):
     )
     allow_pause = models.BooleanField(default=True)
     allow_cancel = models.BooleanField(default=True)
+    # Customers may bring a cancelled service back before it is terminated (a new period
+    # is charged). Off unless the store turns it on.
+    allow_reactivation = models.BooleanField(default=False, db_default=False)
     cancellation_mode = models.CharField(
         max_length=16, choices=CancellationMode.choices, default=CancellationMode.REQUEST
     )

@@ -32,5 +32,9 @@ def resume(*, user, service_id: int):
     return lifecycle.service_resume(service_id=service_id, actor=Actor.customer(user))
 
 
+def reactivate(*, user, service_id: int):
+    return lifecycle.service_reactivate(service_id=service_id, actor=Actor.customer(user))
+
+
 def change_plan(*, user, service_id: int, plan_id: int):
     return service_change_plan(service_id=service_id, target_plan_id=plan_id, actor=Actor.customer(user))

@@ -30,6 +30,7 @@ ROUTES = [
     (_SERVICE + "withdraw/", views.withdraw, ("POST",)),
     (_SERVICE + "pause/", views.pause, ("GET", "POST")),
     (_SERVICE + "resume/", views.resume, ("POST",)),
+    (_SERVICE + "reactivate/", views.reactivate, ("POST",)),
     (_SERVICE + "change-plan/", views.change_plan, ("GET", "POST")),
     (_SERVICE + "pay/", views.pay, ("GET",)),
 ]

@@ -7,6 +7,7 @@ NOTICES = {
     "cancellation_withdrawn": "Your cancellation request was withdrawn.",
     "paused": "The service is paused.",
     "resumed": "The service is running again.",
+    "reactivated": "The service is active again; pay its new period's renewal to keep it.",
     "upgrade_charged": "The upgrade is ready to pay; the new plan starts once it is paid.",
     "downgrade_scheduled": "The new plan starts at the next renewal.",
 }

@@ -293,6 +293,11 @@ def resume(portal: Portal, service_id: str):
 
 
 @signed_in
+def reactivate(portal: Portal, service_id: str):
+    return _simple_action(portal, service_id, actions.reactivate, "reactivated")
+
+
+@signed_in
 def pause(portal: Portal, service_id: str):
     row = pages.service_row(user=portal.user, service_id=int(service_id))
     if row is None:

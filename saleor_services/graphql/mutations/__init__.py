@@ -23,6 +23,7 @@ from .service_actions import (
     ServiceCancel,
     ServiceMarkFraud,
     ServicePause,
+    ServiceReactivate,
     ServiceResume,
     ServiceSuspend,
     ServiceTerminate,
@@ -38,6 +39,7 @@ class ServicesMutations(graphene.ObjectType):
     service_cancellation_request_reject = ServiceCancellationRequestReject.Field()
     service_pause = ServicePause.Field()
     service_resume = ServiceResume.Field()
+    service_reactivate = ServiceReactivate.Field()
     service_activate = ServiceActivate.Field()
     service_suspend = ServiceSuspend.Field()
     service_unsuspend = ServiceUnsuspend.Field()

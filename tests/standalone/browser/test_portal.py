@@ -178,6 +178,22 @@ def test_change_plan_with_the_prorated_quote(browser, live_server, customer, sho
     assert Renewal.objects.get(service=service, kind="UPGRADE").amount == Decimal("30.010")
 
 
+def test_reactivate_a_cancelled_service(browser, live_server, customer, make_service):
+    plan = ServicePlan.objects.create(name="Flexible", variant_id=31, allow_reactivation=True)
+    service = make_service("CANCELLED", plan=plan)
+    page = _new_page(browser, live_server)
+    _enter(page, customer)
+    page.locator('[data-tab="CANCELLED"]').click()
+    page.locator(f'[data-service="{service.pk}"] h2 a').click()
+    expect(page.get_by_test_id("reactivate-form")).to_contain_text("a new period starts today")
+    check_axe(page, "reactivate")
+    page.get_by_test_id("reactivate").click()
+    expect(page.get_by_role("status")).to_contain_text("The service is active again")
+    expect(page.locator("[data-renewal]")).to_have_count(1)
+    assert Service.objects.get(pk=service.pk).status == "ACTIVE"
+    assert service.events.filter(type="REACTIVATED", actor_type="CUSTOMER").count() == 1
+
+
 def test_the_pay_link_of_the_open_renewal(browser, live_server, customer, shop):
     suspended = shop["mine"][2]
     page = _new_page(browser, live_server)

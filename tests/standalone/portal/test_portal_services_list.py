@@ -29,7 +29,8 @@ def test_status_tabs_count_and_filter_and_archived_is_hidden(signed_in, make_ser
     make_service("ARCHIVED")
     page = signed_in.get(f"{PORTAL}services/")
     assert sorted(_listed(page)) == sorted([s.pk for s in active] + [suspended.pk])
-    assert (_count(page, "ALL"), _count(page, "ACTIVE"), _count(page, "SUSPENDED"), _count(page, "PAUSED")) == (3, 2, 1, 0)
+    counts = [_count(page, tab) for tab in ("ALL", "ACTIVE", "SUSPENDED", "PAUSED")]
+    assert counts == [3, 2, 1, 0]
     assert _listed(signed_in.get(f"{PORTAL}services/?status=SUSPENDED")) == [suspended.pk]
     assert _listed(signed_in.get(f"{PORTAL}services/?status=ARCHIVED")) == sorted(
         [s.pk for s in active] + [suspended.pk], reverse=True

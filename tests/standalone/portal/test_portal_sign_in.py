@@ -25,5 +25,6 @@ def test_a_wrong_password_opens_nothing(client, customer):
 
 def test_next_outside_the_portal_is_ignored(client, customer):
     for outside in ("https://evil.example.net/", "//evil.example.net/", "/admin/", "/portal//evil.example.net"):
-        response = client.post(f"{PORTAL}sign-in/", {"email": "customer@example.com", "password": PASSWORD, "next": outside})
+        form = {"email": "customer@example.com", "password": PASSWORD, "next": outside}
+        response = client.post(f"{PORTAL}sign-in/", form)
         assert response["Location"] == f"{PORTAL}services/", outside
