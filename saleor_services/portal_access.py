@@ -10,6 +10,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 from django.db import transaction
 from django.utils import timezone
@@ -20,6 +21,14 @@ from .errors import ServiceError, ServiceErrorCode
 from .models import PortalLink, PortalSession, Service
 
 TOKEN_BYTES = 32
+
+
+def _is_web_url(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and len(url) <= 1000
 
 
 def _hash(secret: str) -> str:
@@ -54,6 +63,9 @@ def portal_link_create(
         target_action = PortalTarget(target_action)
     except ValueError:
         raise ServiceError(ServiceErrorCode.INVALID, "Unknown portal target.", field="target") from None
+    if return_url and not _is_web_url(return_url):
+        # Shown as the portal's "Back to the store" link: never javascript: or data:.
+        raise ServiceError(ServiceErrorCode.INVALID, "The return URL must be an http(s) URL.", field="return_url")
     if target_action != PortalTarget.SERVICES and target_service_id is None:
         raise ServiceError(ServiceErrorCode.REQUIRED, "Name the service to open.", field="service")
     if target_service_id is not None and not Service.objects.filter(

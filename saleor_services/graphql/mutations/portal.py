@@ -45,6 +45,8 @@ class ServicePortalSessionCreate(ServiceMutation):
                 ServiceErrorCode.INVALID, "The return URL's host is not allowed.", field="return_url"
             )
         target = target or {}
+        # portal_link_create also refuses anything but http(s) (Saleor's host check alone
+        # would let javascript://<allowed host>/… through).
         service_id = target.get("service")
         link = portal_link_create(
             user=requestor.user,

@@ -49,3 +49,10 @@ def test_anonymous_callers_get_the_permission_error(api, db):
     assert content["data"]["servicePortalSessionCreate"] is None
     assert "signed in" in content["errors"][0]["message"]
     assert not PortalLink.objects.exists()
+
+
+def test_a_script_url_on_an_allowed_host_is_refused(api, customer):
+    for url in ("javascript://shop.example.com/%0Aalert(1)", "data://shop.example.com/x", "ftp://shop.example.com/"):
+        payload = _create(api, customer, return_url=url)["data"]["servicePortalSessionCreate"]
+        assert payload["errors"] == [{"field": "returnUrl", "code": "INVALID"}], url
+    assert not PortalLink.objects.exists()

@@ -123,3 +123,11 @@ def test_signing_out_ends_the_session(signed_in):
     signed_in.post(f"{PORTAL}sign-out/")
     assert PortalSession.objects.get().ended_at is not None
     assert signed_in.get(f"{PORTAL}services/").status_code == 302
+
+
+def test_a_return_url_must_be_a_web_address(customer):
+    for url in ("javascript://shop.example.com/%0Aalert(1)", "data:text/html,x", "//shop.example.com/"):
+        with pytest.raises(ServiceError) as refused:
+            portal_link_create(user=customer, return_url=url)
+        assert (refused.value.code, refused.value.field) == (ServiceErrorCode.INVALID, "return_url")
+    assert not PortalLink.objects.exists()
