@@ -8,6 +8,7 @@ requesting a cancellation (one open request at a time) and withdrawing it.
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .billing.cycles import is_recurring
 from .enums import CancellationRequestStatus
 from .models import CancellationRequest, Service
 from .transitions import ServiceAction, allowed_actions, is_allowed
@@ -23,6 +24,7 @@ class AvailableAction(StrEnum):
     TERMINATE = ServiceAction.TERMINATE.value
     MARK_FRAUD = ServiceAction.MARK_FRAUD.value
     ARCHIVE = ServiceAction.ARCHIVE.value
+    REACTIVATE = ServiceAction.REACTIVATE.value
     REQUEST_CANCELLATION = "REQUEST_CANCELLATION"
     WITHDRAW_CANCELLATION = "WITHDRAW_CANCELLATION"
 
@@ -33,6 +35,7 @@ class CustomerActions:
     can_resume: bool
     can_cancel: bool
     can_withdraw_cancellation: bool
+    can_reactivate: bool = False
 
     def as_list(self) -> list[AvailableAction]:
         flags = [
@@ -40,6 +43,7 @@ class CustomerActions:
             (self.can_resume, AvailableAction.RESUME),
             (self.can_cancel, AvailableAction.REQUEST_CANCELLATION),
             (self.can_withdraw_cancellation, AvailableAction.WITHDRAW_CANCELLATION),
+            (self.can_reactivate, AvailableAction.REACTIVATE),
         ]
         return [action for allowed, action in flags if allowed]
 
@@ -57,6 +61,11 @@ def customer_actions(service: Service, open_request: CancellationRequest | None)
         ),
         can_withdraw_cancellation=(
             open_request is not None and open_request.status == CancellationRequestStatus.PENDING
+        ),
+        can_reactivate=(
+            plan.allow_reactivation
+            and is_recurring(service.billing_cycle)
+            and is_allowed(ServiceAction.REACTIVATE, service.status)
         ),
     )
 

@@ -10,6 +10,7 @@ through the same validators when staff save them (`clean_stored_settings`).
 import functools
 import json
 import logging
+import re
 import string
 import threading
 import time as clock
@@ -107,6 +108,17 @@ class ServicesSettings:
 
     def email_template(self, kind: str, part: str) -> str | None:
         return dict(dict(self.EMAIL_TEMPLATES).get(kind, ())).get(part)
+    # The customer portal (portal/): how long a storefront's sign-in link lives, and the
+    # portal session's idle and absolute limits.
+    PORTAL_LINK_TTL_SECONDS: int = 300
+    PORTAL_SESSION_IDLE_MINUTES: int = 30
+    PORTAL_SESSION_MAX_HOURS: int = 12
+    # The store's look in the portal: name, logo URL, brand colour (CSS hex) and the
+    # reasons a customer may pick from when cancelling (free text is always allowed).
+    PORTAL_STORE_NAME: str = "Store"
+    PORTAL_LOGO_URL: str | None = None
+    PORTAL_BRAND_COLOR: str = "#2f5bd3"
+    PORTAL_CANCELLATION_REASONS: tuple[str, ...] = ()
 
 
 _DAY_RANGE = range(0, 3651)
@@ -293,6 +305,36 @@ def _email_templates(key: str, value: Any) -> tuple:
     return tuple(sorted((kind, tuple(sorted(parts.items()))) for kind, parts in value.items()))
 
 
+
+
+def _hex_colour(key: str, value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+        raise ImproperlyConfigured(f"{SETTINGS_NAME}[{key!r}] must be a colour such as '#2f5bd3'.")
+    return value
+
+
+def _text(key: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip() or len(value) > 200:
+        raise ImproperlyConfigured(f"{SETTINGS_NAME}[{key!r}] must be a non-empty string (at most 200).")
+    return value
+
+
+def _https_or_none(key: str, value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not re.match(r"^(https?://|/)", value):
+        raise ImproperlyConfigured(f"{SETTINGS_NAME}[{key!r}] must be an http(s) URL, a path, or None.")
+    return value
+
+
+def _reasons(key: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list | tuple) or not all(
+        isinstance(item, str) and item.strip() and len(item) <= 200 for item in value
+    ):
+        raise ImproperlyConfigured(f"{SETTINGS_NAME}[{key!r}] must be a list of short texts.")
+    return tuple(value)
+
+
 def payment_url_template(channel_slug: str) -> str | None:
     templates = dict(get_settings().PAYMENT_URL_TEMPLATES)
     return templates.get(channel_slug, templates.get("*"))
@@ -332,6 +374,13 @@ _VALIDATORS = {
     "EMAIL_SENDER_ADDRESS": _optional_address,
     "EMAIL_MAX_ATTEMPTS": lambda k, v: _small_count(k, v, 1, 50),
     "EMAIL_TEMPLATES": _email_templates,
+    "PORTAL_LINK_TTL_SECONDS": lambda k, v: _small_count(k, v, 30, 3600),
+    "PORTAL_SESSION_IDLE_MINUTES": lambda k, v: _small_count(k, v, 1, 1440),
+    "PORTAL_SESSION_MAX_HOURS": lambda k, v: _small_count(k, v, 1, 720),
+    "PORTAL_STORE_NAME": _text,
+    "PORTAL_LOGO_URL": _https_or_none,
+    "PORTAL_BRAND_COLOR": _hex_colour,
+    "PORTAL_CANCELLATION_REASONS": _reasons,
 }
 assert set(_VALIDATORS) == {f.name for f in fields(ServicesSettings)}
 

@@ -122,6 +122,7 @@ class ServiceEventType(models.TextChoices):
     PLAN_CHANGE_REQUESTED = "PLAN_CHANGE_REQUESTED", "Plan change requested"
     PLAN_CHANGED = "PLAN_CHANGED", "Plan changed"
     EMAIL_FAILED = "EMAIL_FAILED", "E-mail could not be sent"
+    REACTIVATED = "REACTIVATED", "Reactivated"
 
 
 class EmailStatus(models.TextChoices):
@@ -140,3 +141,13 @@ class StaffAlertKind(models.TextChoices):
     RENEWAL_PAYMENT_FAILED = "RENEWAL_PAYMENT_FAILED", "Renewal payment failed"
     AUTOMATION_STEP_FAILED = "AUTOMATION_STEP_FAILED", "Daily-run step failed"
     EMAIL_FAILED = "EMAIL_FAILED", "Customer e-mail failed"
+
+
+class PortalTarget(models.TextChoices):
+    """Where a portal link lands: a service's page, or one of its actions."""
+
+    SERVICES = "SERVICES", "My services"
+    SERVICE = "SERVICE", "Service"
+    CANCEL = "CANCEL", "Request cancellation"
+    PAY = "PAY", "Pay the open renewal"
+    CHANGE_PLAN = "CHANGE_PLAN", "Change plan"

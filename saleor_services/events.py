@@ -29,6 +29,7 @@ EMAIL_EVENTS = frozenset(
         ServiceEventType.TERMINATION_WARNING,
         ServiceEventType.TERMINATED,
         ServiceEventType.PLAN_CHANGED,
+        ServiceEventType.REACTIVATED,
     }
 )
 

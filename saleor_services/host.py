@@ -138,6 +138,20 @@ class Host(Protocol):
     def staff_alert_recipients(self) -> list[str]:
         """The e-mail addresses of staff who hear about alerts, besides the setting's."""
 
+    def storefront_url_allowed(self, url: str) -> bool:
+        """Whether a storefront may send customers back to `url` (inside Saleor its
+        ALLOWED_CLIENT_HOSTS, through Saleor's own check)."""
+
+    def portal_root(self, request) -> str:
+        """The path the customer portal is served under, ending in '/'."""
+
+    def authenticate_customer(self, request, *, email: str, password: str):
+        """The active user these credentials belong to, or None, checked as the host's
+        own login checks them (inside Saleor with its login throttling)."""
+
+    def absolute_url(self, request, path: str) -> str:
+        """`path` as an absolute URL customers can open (inside Saleor its public URL)."""
+
 
 @dataclass(frozen=True)
 class OutgoingEmail:

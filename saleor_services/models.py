@@ -51,6 +51,9 @@ class ServicePlan(models.Model):
     )
     allow_pause = models.BooleanField(default=True)
     allow_cancel = models.BooleanField(default=True)
+    # Customers may bring a cancelled service back before it is terminated (a new period
+    # is charged). Off unless the store turns it on.
+    allow_reactivation = models.BooleanField(default=False, db_default=False)
     cancellation_mode = models.CharField(
         max_length=16, choices=CancellationMode.choices, default=CancellationMode.REQUEST
     )
@@ -489,3 +492,40 @@ class StaffAlert(models.Model):
 
     def __repr__(self) -> str:
         return f"<StaffAlert pk={self.pk} {self.kind} {self.key} {self.status}>"
+
+
+class PortalLink(models.Model):
+    """A single-use, short-lived way into the customer portal (only its hash is kept)."""
+
+    token_hash = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, db_constraint=False, related_name="+"
+    )
+    target_service = models.ForeignKey(
+        Service, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    target_action = models.CharField(max_length=16, blank=True)
+    return_url = models.URLField(max_length=1000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __repr__(self) -> str:
+        return f"<PortalLink {self.pk} user={self.user_id} used={self.used_at is not None}>"
+
+
+class PortalSession(models.Model):
+    """A signed-in customer portal session; the cookie carries a key only its hash matches."""
+
+    key_hash = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, db_constraint=False, related_name="+"
+    )
+    return_url = models.URLField(max_length=1000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_seen_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    def __repr__(self) -> str:
+        return f"<PortalSession {self.pk} user={self.user_id}>"

@@ -17,6 +17,7 @@ class ServiceAction(StrEnum):
     TERMINATE = "TERMINATE"
     MARK_FRAUD = "MARK_FRAUD"
     ARCHIVE = "ARCHIVE"
+    REACTIVATE = "REACTIVATE"
 
 
 @dataclass(frozen=True)
@@ -43,10 +44,13 @@ TRANSITIONS: dict[ServiceAction, Transition] = {
     ServiceAction.ARCHIVE: Transition(
         frozenset({S.CANCELLED, S.TERMINATED, S.FRAUD}), S.ARCHIVED
     ),
+    # Back from a cancellation while the data still exists (until termination), charged
+    # as a renewal for a new period that starts on the day (seed 004).
+    ServiceAction.REACTIVATE: Transition(frozenset({S.CANCELLED}), S.ACTIVE),
 }
 
 # What a customer may do to their own service; everything else is staff, app or system.
-CUSTOMER_ACTIONS = frozenset({ServiceAction.PAUSE, ServiceAction.RESUME})
+CUSTOMER_ACTIONS = frozenset({ServiceAction.PAUSE, ServiceAction.RESUME, ServiceAction.REACTIVATE})
 
 
 def is_allowed(action: ServiceAction, status: str) -> bool:

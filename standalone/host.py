@@ -163,3 +163,32 @@ class StandaloneHost:
             "This command installs the Services App into Saleor; this is the standalone "
             "host, which has no Apps."
         )
+
+    def storefront_url_allowed(self, url):
+        from urllib.parse import urlsplit
+
+        from django.conf import settings
+        from django.http.request import split_domain_port, validate_host
+
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            return False
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            return False
+        domain, _ = split_domain_port(parts.netloc)
+        return validate_host(domain, settings.ALLOWED_CLIENT_HOSTS)
+
+    def portal_root(self, request):
+        return "/portal/"
+
+    def authenticate_customer(self, request, *, email, password):
+        from django.contrib.auth import get_user_model
+
+        user = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
+        if user is None or not user.check_password(password):
+            return None
+        return user
+
+    def absolute_url(self, request, path):
+        return request.build_absolute_uri(path)

@@ -10,6 +10,8 @@ SECRET_KEY = os.environ.get("SERVICES_SECRET_KEY", "standalone-host-not-for-prod
 # Off unless asked for (SERVICES_DEBUG=1): the demo must not answer with debug pages.
 DEBUG = os.environ.get("SERVICES_DEBUG", "0") == "1"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+# Where the portal may send customers back to (Saleor's setting of the same name).
+ALLOWED_CLIENT_HOSTS = ["127.0.0.1", "localhost", "shop.example.com"]
 
 
 def _database(url: str) -> dict:

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import path, re_path
 
+from saleor_services.portal.dispatch import portal_response
+
 from . import views
 from .graphql_view import GraphQLView
 
@@ -10,4 +12,5 @@ urlpatterns = [
     re_path(r"^dashboard/(?P<path>.*)$", views.dashboard_files, name="dashboard"),
     path("admin/", admin.site.urls),
     path("graphql/", GraphQLView.as_view(), name="api"),
+    re_path(r"^portal/(?P<path>.*)$", portal_response, name="portal"),
 ]

@@ -51,3 +51,6 @@ ServiceActionEnum = _enum(
     "An action the caller may take on a service now (staff: the transition table; "
     "the owner: what the plan lets customers do).",
 )
+ServicePortalTargetEnum = _enum(
+    "ServicePortalTarget", domain.PortalTarget, "Where a customer portal link lands."
+)

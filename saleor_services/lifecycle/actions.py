@@ -6,13 +6,20 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..actors import Actor
+from ..billing.cycles import is_recurring
 from ..enums import ServiceEventType, SuspensionCause
 from ..errors import ServiceError, ServiceErrorCode
 from ..models import Service
 from ..transitions import ServiceAction
 from ..validation import bounded_text, clean_date
 from .engine import act, change_status, check_customer_may, lock_service
-from .fields import clear_suspension, end_pause, remove_on_termination, start_suspension
+from .fields import (
+    clear_suspension,
+    end_pause,
+    remove_on_termination,
+    restart_billing,
+    start_suspension,
+)
 
 
 def service_activate(*, service_id: int, actor: Actor) -> Service:
@@ -110,6 +117,34 @@ def service_resume(*, service_id: int, actor: Actor, today: date | None = None) 
             action=ServiceAction.RESUME,
             actor=actor,
             event_type=ServiceEventType.RESUMED,
+            apply=apply,
+        )
+        issue_renewals([service.pk], today)
+    return service
+
+
+def service_reactivate(*, service_id: int, actor: Actor, today: date | None = None) -> Service:
+    """A cancelled service back to active before it is terminated (customers: when the
+    plan allows it). It is charged as a renewal for a new period starting today, issued
+    in the same transaction; unpaid, it is suspended like any overdue renewal."""
+    today = today or timezone.localdate()
+
+    def apply(service: Service, parameters: dict) -> list[str]:
+        _require_plan_allows(service, actor, service.plan.allow_reactivation, "reactivate it")
+        if not is_recurring(service.billing_cycle):
+            raise ServiceError(
+                ServiceErrorCode.INVALID, "A one-time service cannot be reactivated.", field="id"
+            )
+        return restart_billing(service, parameters, today=today)
+
+    from ..automation import issue_renewals
+
+    with transaction.atomic():
+        service = act(
+            service_id,
+            action=ServiceAction.REACTIVATE,
+            actor=actor,
+            event_type=ServiceEventType.REACTIVATED,
             apply=apply,
         )
         issue_renewals([service.pk], today)

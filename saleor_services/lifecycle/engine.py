@@ -36,6 +36,7 @@ _PROVISIONER_CALLS: dict[ServiceAction, tuple[str, frozenset[str] | None]] = {
     ServiceAction.MARK_FRAUD: ("suspend", frozenset({ServiceStatus.ACTIVE})),
     ServiceAction.UNSUSPEND: ("unsuspend", None),
     ServiceAction.RESUME: ("unsuspend", None),
+    ServiceAction.REACTIVATE: ("unsuspend", None),
     ServiceAction.TERMINATE: ("terminate", None),
 }
 

@@ -60,3 +60,20 @@ def remove_on_termination(
     service.username = ""
     service.password = empty_secret()
     return ["terminated_at", "username", "password"]
+
+
+def restart_billing(service: Service, parameters: dict, *, today: date) -> list[str]:
+    """Reactivate's own fields: a new period starts today, on a new anchor (its renewal is
+    issued with the reactivation); the cancellation and any suspension are cleared."""
+    parameters.update(old_next_due_date=service.next_due_date, new_next_due_date=today)
+    service.next_due_date = today
+    service.billing_anchor_day = today.day
+    service.paused_days = 0
+    service.cancelled_at = None
+    return [
+        "next_due_date",
+        "billing_anchor_day",
+        "paused_days",
+        "cancelled_at",
+        *clear_suspension(service, parameters),
+    ]

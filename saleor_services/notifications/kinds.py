@@ -10,6 +10,7 @@ CUSTOMER_KINDS = (
     "activated",
     "renewal_created",
     "renewal_reminder",
+    "renewal_link_replaced",
     "suspension_warning",
     "suspended",
     "unsuspended",
@@ -21,6 +22,7 @@ CUSTOMER_KINDS = (
     "termination_warning",
     "terminated",
     "plan_changed",
+    "reactivated",
 )
 STAFF_KINDS = tuple(f"staff_{kind.lower()}" for kind in StaffAlertKind.values)
 EMAIL_KINDS = CUSTOMER_KINDS + STAFF_KINDS

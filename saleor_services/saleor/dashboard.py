@@ -8,6 +8,7 @@ from .app_api import with_app_permissions
 from .app_register import register_response
 
 DASHBOARD_PREFIX = "/dashboard/"
+PORTAL_PREFIX = "/portal/"
 
 
 def plugin_root(request, plugin_id: str) -> str:
@@ -29,4 +30,8 @@ def plugin_route(request, path: str, *, plugin_id: str):
     if path.startswith(DASHBOARD_PREFIX) or path == DASHBOARD_PREFIX.rstrip("/"):
         base_href = f"/plugins/global/{plugin_id}/dashboard/"
         return dashboard_response(path.removeprefix(DASHBOARD_PREFIX.rstrip("/")), base_href=base_href)
+    if path.startswith(PORTAL_PREFIX) or path == PORTAL_PREFIX.rstrip("/"):
+        from ..portal.dispatch import portal_response
+
+        return portal_response(request, path.removeprefix(PORTAL_PREFIX.rstrip("/")))
     return HttpResponseNotFound("Not found")

@@ -183,3 +183,33 @@ class SaleorHost:
         from .notify import staff_notification_recipients
 
         return staff_notification_recipients()
+
+    def storefront_url_allowed(self, url):
+        from django.core.exceptions import ValidationError
+        from saleor.core.utils.url import validate_storefront_url
+
+        try:
+            validate_storefront_url(url)
+        except ValidationError:
+            return False
+        return True
+
+    def portal_root(self, request):
+        from .plugin import ServicesPlugin
+
+        return f"/plugins/global/{ServicesPlugin.PLUGIN_ID}/portal/"
+
+    def authenticate_customer(self, request, *, email, password):
+        from django.core.exceptions import ValidationError
+        from saleor.account.throttling import authenticate_with_throttling
+
+        try:
+            user = authenticate_with_throttling(request, email, password)
+        except ValidationError:  # throttled, or no client IP: refused like a wrong password
+            return None
+        return user if user is not None and user.is_active else None
+
+    def absolute_url(self, request, path):
+        from saleor.core.utils import build_absolute_uri
+
+        return build_absolute_uri(path)

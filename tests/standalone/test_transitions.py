@@ -22,6 +22,7 @@ EXPECTED = {
     ServiceAction.TERMINATE: ({S.SUSPENDED, S.CANCELLED}, S.TERMINATED),
     ServiceAction.MARK_FRAUD: (set(S) - {S.TERMINATED, S.FRAUD, S.ARCHIVED}, S.FRAUD),
     ServiceAction.ARCHIVE: ({S.CANCELLED, S.TERMINATED, S.FRAUD}, S.ARCHIVED),
+    ServiceAction.REACTIVATE: ({S.CANCELLED}, S.ACTIVE),
 }
 
 ACTIONS = {
@@ -34,6 +35,7 @@ ACTIONS = {
     ServiceAction.TERMINATE: (lifecycle.service_terminate, ServiceEventType.TERMINATED),
     ServiceAction.MARK_FRAUD: (lifecycle.service_mark_fraud, ServiceEventType.MARKED_FRAUD),
     ServiceAction.ARCHIVE: (lifecycle.service_archive, ServiceEventType.ARCHIVED),
+    ServiceAction.REACTIVATE: (lifecycle.service_reactivate, ServiceEventType.REACTIVATED),
 }
 
 CASES = [(action, status) for action in ServiceAction for status in S]

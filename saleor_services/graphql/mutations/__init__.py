@@ -10,6 +10,7 @@ from .cancellation import (
 from .emails import ServiceEmailRetry
 from .plan_change import ServiceChangePlan
 from .plans import ServicePlanCreate, ServicePlanDelete, ServicePlanUpdate
+from .portal import ServicePortalSessionCreate
 from .provisioning import ServiceProvisioningRetry
 from .renewals import (
     ServiceRenewalMarkPaid,
@@ -23,6 +24,7 @@ from .service_actions import (
     ServiceCancel,
     ServiceMarkFraud,
     ServicePause,
+    ServiceReactivate,
     ServiceResume,
     ServiceSuspend,
     ServiceTerminate,
@@ -38,6 +40,7 @@ class ServicesMutations(graphene.ObjectType):
     service_cancellation_request_reject = ServiceCancellationRequestReject.Field()
     service_pause = ServicePause.Field()
     service_resume = ServiceResume.Field()
+    service_reactivate = ServiceReactivate.Field()
     service_activate = ServiceActivate.Field()
     service_suspend = ServiceSuspend.Field()
     service_unsuspend = ServiceUnsuspend.Field()
@@ -59,3 +62,4 @@ class ServicesMutations(graphene.ObjectType):
     service_provisioning_retry = ServiceProvisioningRetry.Field()
     service_change_plan = ServiceChangePlan.Field()
     service_email_retry = ServiceEmailRetry.Field()
+    service_portal_session_create = ServicePortalSessionCreate.Field()

@@ -28,6 +28,10 @@ def _plan_input_fields(required_name: bool) -> dict:
         "billing_cycle": ServiceBillingCycleEnum(),
         "allow_pause": graphene.Boolean(description="Customers may pause (default true)."),
         "allow_cancel": graphene.Boolean(description="Customers may cancel (default true)."),
+        "allow_reactivation": graphene.Boolean(
+            description="Customers may reactivate a cancelled service before it is terminated, "
+            "paying a new period (default false)."
+        ),
         "cancellation_mode": ServiceCancellationModeEnum(),
         "notice_period_days": graphene.Int(),
         "activation_mode": ServiceActivationModeEnum(),

@@ -76,6 +76,25 @@ class ServicePause(ServiceMutation):
         return cls(service=service, errors=[])
 
 
+class ServiceReactivate(ServiceMutation):
+    service = graphene.Field(Service)
+    staff_only = False
+
+    class Arguments:
+        id = graphene.ID(required=True, description="ID of the service.")
+
+    class Meta:
+        description = (
+            "Bring a cancelled service back before it is terminated (customers: when the plan "
+            "allows it). A new period starts today and its renewal is issued to pay."
+        )
+
+    @classmethod
+    def perform(cls, info, requestor, id):
+        service = lifecycle.service_reactivate(service_id=decode_id(id, "Service"), actor=actor_for(requestor))
+        return cls(service=service, errors=[])
+
+
 class ServiceResume(ServiceMutation):
     service = graphene.Field(Service)
     staff_only = False

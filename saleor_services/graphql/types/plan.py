@@ -41,6 +41,9 @@ class ServicePlan(graphene.ObjectType):
     billing_cycle = ServiceBillingCycleEnum(required=True)
     allow_pause = graphene.Boolean(required=True, description="Customers may pause.")
     allow_cancel = graphene.Boolean(required=True, description="Customers may cancel.")
+    allow_reactivation = graphene.Boolean(
+        required=True, description="Customers may reactivate a cancelled service (a new period is charged)."
+    )
     cancellation_mode = ServiceCancellationModeEnum(required=True)
     notice_period_days = graphene.Int(required=True)
     activation_mode = ServiceActivationModeEnum(required=True)

@@ -103,6 +103,9 @@ class Service(_HostFields, graphene.ObjectType):
     can_withdraw_cancellation = graphene.Boolean(
         required=True, description="The customer may withdraw the pending request now."
     )
+    can_reactivate = graphene.Boolean(
+        required=True, description="The customer may reactivate the cancelled service now."
+    )
     available_actions = graphene.List(
         graphene.NonNull(ServiceActionEnum),
         required=True,
@@ -237,6 +240,10 @@ class Service(_HostFields, graphene.ObjectType):
         return then(
             Service._actions(root, info), lambda actions: actions.can_withdraw_cancellation
         )
+
+    @staticmethod
+    def resolve_can_reactivate(root, info):
+        return then(Service._actions(root, info), lambda actions: actions.can_reactivate)
 
     @staticmethod
     def resolve_available_actions(root, info):

@@ -24,7 +24,8 @@ def test_the_new_link_is_logged_and_e_mailed(make_service):
     [event] = ServiceEvent.objects.filter(service=service, type=ServiceEventType.RENEWAL_LINK_REPLACED)
     assert event.parameters == {"renewal_id": renewal.pk, "payment_url": renewal.payment_url}
     assert event.email_status in (EmailStatus.PENDING, EmailStatus.SENT)
-    subject, body = render_email(event)
+    subject, text, html = render_email(event, language="en")
     assert subject == f"New payment link for {service.product_name}"
-    assert "https://shop.example/checkout?checkout=NEW" in body
-    assert "$9.99" in body or "9.99" in body
+    assert "https://shop.example/checkout?checkout=NEW" in text
+    assert 'href="https://shop.example/checkout?checkout=NEW"' in html
+    assert "$9.99" in text

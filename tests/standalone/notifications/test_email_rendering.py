@@ -34,6 +34,8 @@ CUSTOMER_EVENTS = {
     E.TERMINATION_WARNING: {"termination_date": "2026-04-13", "days_before": 3},
     E.TERMINATED: {},
     E.PLAN_CHANGED: {},
+    E.RENEWAL_LINK_REPLACED: {"renewal": True},
+    E.REACTIVATED: {},
 }
 
 

@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
     atomic = False
 
     dependencies = [
-        ("saleor_services", "0011_database_defaults_for_new_columns"),
+        ("saleor_services", "0014_outbox_claims_and_staff_alerts"),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('saleor_services', '0011_database_defaults_for_new_columns'),
+        ('saleor_services', '0013_portal_and_reactivation'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
