@@ -15,5 +15,7 @@ export default defineConfig({
   test: {
     environment: "jsdom",
     setupFiles: ["./src/test-setup.ts"],
+    // A stall guard, not a speed check: a loaded 2-core CI machine renders slowly.
+    testTimeout: 30000,
   },
 });
