@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def smoke_database():
     base = urlsplit(os.environ.get("SERVICES_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/saleor_services"))
-    name = "saleor_services_bench_smoke"
+    # Named after the test database's own, so test runs of several checkouts never share it.
+    name = f"{base.path.lstrip('/') or 'saleor_services'}_bench_smoke"
     admin = urlunsplit(base._replace(path="/postgres"))
     with psycopg.connect(admin, autocommit=True) as connection:
         connection.execute(f"DROP DATABASE IF EXISTS {name}")
