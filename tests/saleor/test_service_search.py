@@ -1,4 +1,4 @@
-"""The search box through Saleor's /graphql/: the trigram index of migration 0012 in
+"""The search box through Saleor's /graphql/: the trigram index of migration 0015 in
 Saleor's database, and the same matches as per-column icontains."""
 
 import pytest
