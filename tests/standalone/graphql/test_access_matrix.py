@@ -64,6 +64,10 @@ def world(make_service, customer, as_customer, settings):
         "suspended": gid(make_service(ServiceStatus.SUSPENDED)),
         "paused": gid(make_service(ServiceStatus.PAUSED)),
         "cancelled": gid(make_service(ServiceStatus.CANCELLED)),
+        "reactivatable": gid(make_service(
+            ServiceStatus.CANCELLED,
+            plan=ServicePlan.objects.create(name="Flexible", variant_id=997, allow_reactivation=True),
+        )),
         "request": gid(request),
         "unused_plan": gid(ServicePlan.objects.create(name="Unused", variant_id=999)),
         "plan": gid(active.plan),
@@ -79,7 +83,8 @@ def _mutation(root, arguments, selection="errors { field code message }"):
 
 
 # name: (document, the world's id it acts on, who may: "owner" (their own services; staff
-# any), "list" (the signed-in caller's own list), "staff" (MANAGE_ORDERS), "node")
+# any), "list" (the signed-in caller's own list), "staff" (MANAGE_ORDERS), "node", "self"
+# (anyone signed in, for themselves: a portal link to their own services))
 OPERATIONS = {
     "myServices": ("{ myServices(first: 10) { totalCount edges { node { id } } } }", None, "list"),
     "service": ("query($id: ID!) { service(id: $id) { id password } }", "active", "owner"),
@@ -104,6 +109,11 @@ OPERATIONS = {
     ),
     "servicePause": (_mutation("servicePause", "id: $id"), "active", "owner"),
     "serviceResume": (_mutation("serviceResume", "id: $id"), "paused", "owner"),
+    "serviceReactivate": (_mutation("serviceReactivate", "id: $id"), "reactivatable", "owner"),
+    "servicePortalSessionCreate": (
+        'mutation { servicePortalSessionCreate(returnUrl: "https://shop.example.com/") { errors { code } } }',
+        None, "self",
+    ),
     "serviceChangePlan": (
         "mutation($id: ID!, $plan: ID!) { serviceChangePlan(id: $id, planId: $plan) "
         "{ errors { field code message } } }",
@@ -148,6 +158,8 @@ def _expected(role: str, who: str) -> str:
         return "served"
     if role == "anonymous":
         return "nothing" if who == "node" else "denied"
+    if who == "self":
+        return "served"
     if who == "staff":
         return "denied"
     if role == "owner":
