@@ -25,7 +25,8 @@ def _mutation(root, arguments, selection="errors { field code message }"):
 
 
 # name: (document, the world's id it acts on, who may: "owner" (their own services; staff
-# any), "list" (the signed-in caller's own list), "staff" (MANAGE_ORDERS), "node")
+# any), "list" (the signed-in caller's own list), "staff" (MANAGE_ORDERS), "node", "self"
+# (any signed-in person, for themselves: a portal link to their own services))
 OPERATIONS = {
     "myServices": ("{ myServices(first: 10) { totalCount edges { node { id } } } }", None, "list"),
     "service": ("query($id: ID!) { service(id: $id) { id password } }", "active", "owner"),
@@ -50,6 +51,11 @@ OPERATIONS = {
     ),
     "servicePause": (_mutation("servicePause", "id: $id"), "active", "owner"),
     "serviceResume": (_mutation("serviceResume", "id: $id"), "paused", "owner"),
+    "serviceReactivate": (_mutation("serviceReactivate", "id: $id"), "reactivatable", "owner"),
+    "servicePortalSessionCreate": (
+        'mutation { servicePortalSessionCreate(returnUrl: "https://shop.example.com/") { errors { code } } }',
+        None, "self",
+    ),
     "serviceChangePlan": (
         "mutation($id: ID!, $plan: ID!) { serviceChangePlan(id: $id, planId: $plan) "
         "{ errors { field code message } } }",
@@ -101,10 +107,12 @@ NOT_OF_A_SERVICE = {None, "plan", "unused_plan"}
 
 def expected_answer(role: str, who: str, target: str | None = None) -> str:
     """served | denied (the permission error) | nothing (null, empty list, NOT_FOUND)."""
-    if role in ("staff_user", "app_with_permission"):
+    if role in ("staff_user", "app_with_permission") and who != "self":
         return "served"
     if role == "app_without_permission":
         return "denied"
+    if who == "self":  # a person's own portal link: never an app's
+        return "denied" if role in ("anonymous", "app_with_permission") else "served"
     if role == "restricted_staff":
         return "served" if who in ("staff", "list") and target in NOT_OF_A_SERVICE else "nothing"
     if role == "anonymous":

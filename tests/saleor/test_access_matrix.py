@@ -50,6 +50,12 @@ def _service(store, customer, status=ServiceStatus.ACTIVE):
     return service
 
 
+def _reactivatable(store, customer):
+    service = _service(store, customer, ServiceStatus.CANCELLED)
+    ServicePlan.objects.filter(pk=service.plan_id).update(allow_reactivation=True)
+    return service
+
+
 def _renewal(service, start):
     return Renewal.objects.create(
         service=service, kind=RenewalKind.RENEWAL, period_start=start, period_end=start,
@@ -85,6 +91,7 @@ def world(store, customer_user, settings, product):
         "suspended": _gid("Service", _service(store, customer_user, ServiceStatus.SUSPENDED).pk),
         "paused": _gid("Service", _service(store, customer_user, ServiceStatus.PAUSED).pk),
         "cancelled": _gid("Service", _service(store, customer_user, ServiceStatus.CANCELLED).pk),
+        "reactivatable": _gid("Service", _reactivatable(store, customer_user).pk),
         "request": _gid("ServiceCancellationRequest", request.pk),
         "unused_plan": _gid("ServicePlan", ServicePlan.objects.create(name="Unused", product_id=10**9).pk),
         "plan": _gid("ServicePlan", store.plan.pk),

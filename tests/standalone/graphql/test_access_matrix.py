@@ -60,6 +60,10 @@ def world(make_service, customer, as_customer, settings):
         "suspended": gid(make_service(ServiceStatus.SUSPENDED)),
         "paused": gid(make_service(ServiceStatus.PAUSED)),
         "cancelled": gid(make_service(ServiceStatus.CANCELLED)),
+        "reactivatable": gid(make_service(
+            ServiceStatus.CANCELLED,
+            plan=ServicePlan.objects.create(name="Flexible", variant_id=997, allow_reactivation=True),
+        )),
         "request": gid(request),
         "unused_plan": gid(ServicePlan.objects.create(name="Unused", variant_id=999)),
         "plan": gid(active.plan),
