@@ -22,7 +22,7 @@ import pytest
 from saleor_services.actors import Actor
 from saleor_services.billing.renewals import renewal_fail, renewal_mark_paid
 from saleor_services.cancellation import cancellation_request_create
-from saleor_services.enums import CancellationType, RenewalKind, ServiceStatus
+from saleor_services.enums import CancellationType, EmailStatus, RenewalKind, ServiceStatus
 from saleor_services.graphql.ids import global_id
 from saleor_services.graphql.schema import build_schema
 from saleor_services.models import Renewal, ServicePlan
@@ -58,8 +58,13 @@ def world(make_service, customer, as_customer, settings):
         service_id=requested.pk, actor=as_customer, type=CancellationType.END_OF_BILLING_PERIOD,
         reason="Bye", password=PASSWORD,
     )
+    # A customer e-mail that failed every try (staff may send it again).
+    failed_email = active.events.get(type="CREATED")
+    failed_email.email_status, failed_email.email_error = EmailStatus.FAILED, "SMTPRecipientsRefused"
+    failed_email.save(update_fields=["email_status", "email_error"])
     return {
         "active": gid(active),
+        "failed_email": global_id("ServiceEvent", failed_email.pk),
         "pending": gid(make_service(ServiceStatus.PENDING)),
         "suspended": gid(make_service(ServiceStatus.SUSPENDED)),
         "paused": gid(make_service(ServiceStatus.PAUSED)),
@@ -138,6 +143,8 @@ OPERATIONS = {
         _mutation("serviceRenewalRecordRefund", "id: $id, amount: 1"), "paid_renewal", "staff",
     ),
     "serviceProvisioningRetry": (_mutation("serviceProvisioningRetry", "id: $id"), "pending", "staff"),
+    "serviceFailedEmails": ("{ serviceFailedEmails { id recipient } }", None, "staff"),
+    "serviceEmailRetry": (_mutation("serviceEmailRetry", "id: $id"), "failed_email", "staff"),
 }
 ROLES = ["anonymous", "owner", "other_customer", "staff_without_permission", "staff_user"]
 
