@@ -525,20 +525,34 @@ def _stored_values() -> dict:
     cached = getattr(_stored, "values", None)
     if cached is not None and now - cached[0] < STORED_SETTINGS_TTL and cached[2] == _generation[0]:
         return cached[1]
+    return stored_settings_loaded(get_host().stored_settings())
+
+
+def stored_settings_loaded(stored: dict) -> dict:
+    """Take the host's stored values as read now (the Saleor plugin passes the
+    configuration Saleor loaded for it, so a request reads them without a query)."""
     try:
-        values = clean_stored_settings(get_host().stored_settings())
+        values = _clean_once(
+            tuple(sorted((key, str(value)) for key, value in stored.items() if value is not None))
+        )
     except ImproperlyConfigured:
         # Saved before a validator tightened: the code's values stand, loudly.
         logger.exception("Ignoring the stored configuration of saleor_services")
         values = {}
-    _stored.values = (now, values, _generation[0])
+    _stored.values = (clock.monotonic(), values, _generation[0])
     return values
+
+
+@functools.lru_cache(maxsize=4)
+def _clean_once(stored: tuple) -> dict:
+    return clean_stored_settings(dict(stored))
 
 
 def settings_changed() -> None:
     """The host saved new values: this process reads them on its next look-up."""
     _generation[0] += 1
     _merged.cache_clear()
+    _clean_once.cache_clear()
 
 
 @functools.cache

@@ -90,6 +90,8 @@ OPERATIONS = {
         _mutation("serviceRenewalRecordRefund", "id: $id, amount: 1"), "paid_renewal", "staff",
     ),
     "serviceProvisioningRetry": (_mutation("serviceProvisioningRetry", "id: $id"), "pending", "staff"),
+    "serviceFailedEmails": ("{ serviceFailedEmails { id recipient } }", None, "staff"),
+    "serviceEmailRetry": (_mutation("serviceEmailRetry", "id: $id"), "failed_email", "staff"),
 }
 ROLES = [
     "anonymous",
@@ -151,6 +153,8 @@ def _assert_nothing_of_another_channel(operation, data):
         assert all(step["count"] == 0 for step in data)
     elif operation == "serviceCustomerData":
         assert data["services"] == []
+    elif operation == "serviceFailedEmails":
+        assert data == []
 
 
 def check_answer(operation: str, role: str, content: dict) -> bool:

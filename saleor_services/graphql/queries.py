@@ -259,9 +259,9 @@ class ServicesQueries(graphene.ObjectType):
     @staticmethod
     @_as_graphql_error
     def resolve_service_failed_emails(_root, info, first=50):
-        require_staff(info)
+        requestor = require_staff(info)
         limit = max(0, min(first, 100))
-        return list(failed_emails().using(read_alias(info))[:limit])
+        return list(failed_emails(actor=requestor.staff_actor).using(read_alias(info))[:limit])
 
     @staticmethod
     @_as_graphql_error

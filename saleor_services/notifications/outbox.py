@@ -21,10 +21,12 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from ..actors import Actor
 from ..conf import get_settings
 from ..enums import EmailStatus
 from ..host import OutgoingEmail, get_host
 from ..models import Renewal, ServiceEvent, StaffAlert
+from ..reach import within_reach
 from .kinds import customer_kind, notify_event, staff_kind
 from .rendering import language_of, render_alert, render_email, renewal_id_of
 
@@ -235,22 +237,21 @@ def staff_recipients() -> list[str]:
     return list(seen)
 
 
-def failed_emails():
-    """Customer e-mails that failed every try, newest first (service_event_failed_idx)."""
-    return (
-        ServiceEvent.objects.filter(email_status=EmailStatus.FAILED)
-        .select_related("service")
-        .order_by("-date", "-pk")
-    )
+def failed_emails(*, actor: Actor):
+    """Customer e-mails that failed every try, newest first (service_event_failed_idx),
+    of the services `actor` may reach (channel-restricted staff: their channels')."""
+    return within_reach(
+        ServiceEvent.objects.filter(email_status=EmailStatus.FAILED), actor, through="service__"
+    ).select_related("service").order_by("-date", "-pk")
 
 
-def email_retry(*, event_id: int) -> ServiceEvent:
+def email_retry(*, event_id: int, actor: Actor) -> ServiceEvent:
     """Send a FAILED e-mail again (staff): back to PENDING with fresh tries."""
     from ..errors import ServiceError, ServiceErrorCode
 
     with transaction.atomic():
         event = (
-            ServiceEvent.objects.select_for_update(of=("self",))
+            within_reach(ServiceEvent.objects.select_for_update(of=("self",)), actor, through="service__")
             .select_related("service")
             .filter(pk=event_id)
             .first()

@@ -9,11 +9,13 @@ from ..errors import ServiceError, ServiceErrorCode
 from ..selectors import open_cancellation_requests
 
 
-def request_cancellation(*, user, service_id: int, type: str, reason: str, password: str):
+def request_cancellation(*, user, service_id: int, type: str, reason: str, password: str, request):
     """The one place the portal asks for a cancellation with the customer's confirmation
-    (the confirmation rules are the domain's: today their password)."""
+    (the domain's rules, `confirmation.py`). The request goes along so the password is
+    checked under the host's login throttling, as the API's is."""
     return cancellation_request_create(
-        service_id=service_id, actor=Actor.customer(user), type=type, reason=reason, password=password
+        service_id=service_id, actor=Actor.customer(user), type=type, reason=reason, password=password,
+        request=request,
     )
 
 

@@ -247,6 +247,7 @@ def cancel(portal: Portal, service_id: str):
                 type=request.POST.get("type", ""),
                 reason=reason,
                 password=request.POST.get("password", ""),
+                request=request,
             )
         except ServiceError as refusal:
             error = error_text(portal.tr, refusal)

@@ -52,6 +52,14 @@ class ServicesPlugin(BasePlugin):
     DEFAULT_CONFIGURATION = plugin_config.DEFAULT_CONFIGURATION
     CONFIG_STRUCTURE = plugin_config.CONFIG_STRUCTURE
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from ..conf import stored_settings_loaded
+
+        # Saleor loaded this configuration for the request already: the settings use it
+        # (no query of their own, and the request sees what staff saved).
+        stored_settings_loaded(plugin_config.stored_values(self.configuration))
+
     @classmethod
     def validate_plugin_configuration(cls, plugin_configuration, **kwargs):
         plugin_config.validate(plugin_configuration.configuration)

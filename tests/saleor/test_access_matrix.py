@@ -18,7 +18,7 @@ from saleor_services.actors import Actor  # noqa: E402
 from saleor_services.billing.renewals import renewal_fail, renewal_mark_paid  # noqa: E402
 from saleor_services.cancellation import cancellation_request_create  # noqa: E402
 from saleor_services.creation import PaidOrder, PaidOrderLine, create_services_for_paid_order  # noqa: E402
-from saleor_services.enums import CancellationType, RenewalKind, ServiceStatus  # noqa: E402
+from saleor_services.enums import CancellationType, EmailStatus, RenewalKind, ServiceStatus  # noqa: E402
 from saleor_services.models import Renewal, Service, ServicePlan  # noqa: E402
 
 from ..access_matrix import OPERATIONS, ROLES, check_answer, variables_for  # noqa: E402
@@ -82,7 +82,12 @@ def world(store, customer_user, settings, product):
         reason="Bye",
     )
     free_variant = product.variants.first()
+    # A customer e-mail that failed every try (staff may send it again).
+    failed_email = active.events.get(type="CREATED")
+    failed_email.email_status, failed_email.email_error = EmailStatus.FAILED, "SMTPRecipientsRefused"
+    failed_email.save(update_fields=["email_status", "email_error"])
     return {
+        "failed_email": _gid("ServiceEvent", failed_email.pk),
         "password": customer_user._password,
         "email": customer_user.email,
         "variant": _gid("ProductVariant", free_variant.pk),

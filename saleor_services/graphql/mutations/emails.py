@@ -17,4 +17,5 @@ class ServiceEmailRetry(ServiceMutation):
 
     @classmethod
     def perform(cls, info, requestor, id):
-        return cls(event=email_retry(event_id=decode_id(id, "ServiceEvent")), errors=[])
+        event_id = decode_id(id, "ServiceEvent")
+        return cls(event=email_retry(event_id=event_id, actor=requestor.staff_actor), errors=[])

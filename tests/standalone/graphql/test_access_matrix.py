@@ -14,7 +14,7 @@ import pytest
 from saleor_services.actors import Actor
 from saleor_services.billing.renewals import renewal_fail, renewal_mark_paid
 from saleor_services.cancellation import cancellation_request_create
-from saleor_services.enums import CancellationType, RenewalKind, ServiceStatus
+from saleor_services.enums import CancellationType, EmailStatus, RenewalKind, ServiceStatus
 from saleor_services.graphql.ids import global_id
 from saleor_services.graphql.schema import build_schema
 from saleor_services.models import Renewal, ServicePlan
@@ -51,7 +51,12 @@ def world(make_service, customer, as_customer, settings):
         service_id=requested.pk, actor=as_customer, type=CancellationType.END_OF_BILLING_PERIOD,
         reason="Bye", password=PASSWORD,
     )
+    # A customer e-mail that failed every try (staff may send it again).
+    failed_email = active.events.get(type="CREATED")
+    failed_email.email_status, failed_email.email_error = EmailStatus.FAILED, "SMTPRecipientsRefused"
+    failed_email.save(update_fields=["email_status", "email_error"])
     return {
+        "failed_email": global_id("ServiceEvent", failed_email.pk),
         "password": PASSWORD,
         "email": "customer@example.com",
         "variant": global_id("ProductVariant", 42),

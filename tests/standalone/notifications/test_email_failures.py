@@ -3,6 +3,7 @@ EMAIL_MAX_ATTEMPTS: written in the activity log, staff alerted, staff may retry 
 
 import pytest
 
+from saleor_services.actors import SYSTEM
 from saleor_services.enums import EmailStatus, StaffAlertKind
 from saleor_services.models import ServiceEvent, StaffAlert
 from saleor_services.notifications import email_retry, send_pending_emails
@@ -48,7 +49,7 @@ def test_staff_retry_sends_a_failed_e_mail_with_fresh_tries(make_service, sent):
     created = service.events.get(type="CREATED")
     RecordingBackend.refused = set()  # the mailbox was fixed
 
-    email_retry(event_id=created.pk)  # sent after commit
+    email_retry(event_id=created.pk, actor=SYSTEM)  # sent after commit
 
     created.refresh_from_db()
     assert (created.email_status, created.email_attempts, created.email_error) == (EmailStatus.SENT, 1, "")
@@ -63,6 +64,6 @@ def test_only_a_failed_e_mail_can_be_retried(make_service, sent):
     assert created.email_status == EmailStatus.SENT
 
     with pytest.raises(ServiceError) as refused:
-        email_retry(event_id=created.pk)
+        email_retry(event_id=created.pk, actor=SYSTEM)
     assert refused.value.code == "INVALID_TRANSITION"
     assert ServiceEvent.objects.get(pk=created.pk).email_status == EmailStatus.SENT
