@@ -332,10 +332,11 @@ class Fuzzer:
             if changed:
                 problems.append(f"a refused mutation changed {changed}")
         if problems and len(outcome.failures) < self.max_failures:
-            outcome.failures.append(
-                {"caller": caller.name, "kind": kind, "problems": problems, "status": status,
-                 "document": text_document[:3000], "answer": text[:3000]}
-            )
+            failure = {"caller": caller.name, "kind": kind, "problems": problems, "status": status,
+                       "document": text_document[:3000], "answer": text[:3000]}
+            outcome.failures.append(failure)
+            # As found, so a long run shows its failures before it ends.
+            print(json.dumps(failure, ensure_ascii=False), file=sys.stderr, flush=True)
         elif problems:
             outcome.failures.append({"caller": caller.name, "kind": kind, "problems": problems})
 

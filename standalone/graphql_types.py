@@ -79,16 +79,21 @@ class JSON(GenericScalar):
 
 
 # Shaped as Saleor's own Date, DateTime and UUID: a value that is not theirs is refused
-# (None, so a GraphQL validation error), never an exception (graphene 2's Date raises
-# IndexError on an empty string, its UUID ValueError on a malformed one).
+# (None, so a GraphQL validation error), never an exception. graphene 2's parsers (aniso8601)
+# raise IndexError, NotImplementedError or ValueError on strings such as "", "-50" or "T82"
+# (found by scripts/fuzz).
+_UNPARSABLE = (ValueError, IndexError, NotImplementedError, OverflowError, TypeError)
+
+
 class Date(graphene.Date):
     __doc__ = graphene.Date.__doc__
 
     @staticmethod
     def parse_value(value):
-        if isinstance(value, str) and not value:
+        try:
+            return graphene.Date.parse_value(value)
+        except _UNPARSABLE:
             return None
-        return graphene.Date.parse_value(value)
 
 
 class DateTime(graphene.DateTime):
@@ -96,12 +101,12 @@ class DateTime(graphene.DateTime):
 
     @staticmethod
     def parse_value(value):
-        parsed = graphene.DateTime.parse_value(value)
-        if isinstance(parsed, datetime.datetime) and parsed.year in (datetime.MINYEAR, datetime.MAXYEAR):
-            try:
-                parsed.astimezone(tz=datetime.UTC)
-            except OverflowError:
-                return None
+        try:
+            parsed = graphene.DateTime.parse_value(value)
+            if isinstance(parsed, datetime.datetime) and parsed.year in (datetime.MINYEAR, datetime.MAXYEAR):
+                parsed.astimezone(tz=datetime.UTC)  # the edge of the calendar, beyond UTC
+        except _UNPARSABLE:
+            return None
         return parsed
 
 
@@ -110,16 +115,13 @@ class UUID(graphene.UUID):
 
     @staticmethod
     def parse_literal(node):
-        try:
-            return graphene.UUID.parse_literal(node)
-        except ValueError:
-            return None
+        return UUID.parse_value(node.value) if isinstance(node, ast.StringValue) else None
 
     @staticmethod
     def parse_value(value):
         try:
             return graphene.UUID.parse_value(value)
-        except ValueError:
+        except _UNPARSABLE:
             return None
 
 

@@ -51,3 +51,29 @@ def guard_backend(api_module) -> None:
 
     setattr(document_from_string, _GUARDED, True)
     parser.document_from_string = document_from_string
+
+
+# graphene 2's date parsers (aniso8601) raise NotImplementedError, IndexError or ValueError
+# on strings such as "-50", "T82" or "+TZ8"; Saleor's Date and DateTime catch only some, so
+# `serviceAutomationPreview(date: "-50")` (or any Date argument of Saleor's) was an HTTP 500.
+_UNPARSABLE = (ValueError, IndexError, NotImplementedError, OverflowError, TypeError)
+
+
+def guard_date_scalars() -> None:
+    """Have Saleor's Date and DateTime refuse (None: a GraphQL validation error) what they
+    cannot parse. Runs before Saleor builds its schema, which reads `parse_value` then."""
+    from saleor.graphql.core import scalars
+
+    for scalar in (scalars.Date, scalars.DateTime):
+        original = scalar.parse_value
+        if getattr(original, _GUARDED, False):
+            continue
+
+        def parse_value(value, _original=original):
+            try:
+                return _original(value)
+            except _UNPARSABLE:
+                return None
+
+        setattr(parse_value, _GUARDED, True)
+        scalar.parse_value = staticmethod(parse_value)

@@ -88,10 +88,12 @@ def _patch_after_import(module_name: str, patch) -> None:
 
 
 def extend_saleor_schema() -> bool:
-    """Have Saleor's schema include the API, and Saleor's view check the document limits
-    before parsing (document_limits.py); False when the schema was already built."""
-    from .document_limits import guard_backend
+    """Have Saleor's schema include the API, Saleor's view check the document limits
+    before parsing and its date scalars refuse what they cannot parse (document_limits.py);
+    False when the schema was already built."""
+    from .document_limits import guard_backend, guard_date_scalars
 
+    guard_date_scalars()
     if SALEOR_API_MODULE in sys.modules:
         guard_backend(sys.modules[SALEOR_API_MODULE])
         logger.error(
