@@ -60,6 +60,7 @@ export const ACTIONS: Record<string, { label: string; mutation: string; destruct
   TERMINATE: { label: "Terminate", mutation: "serviceTerminate", destructive: true },
   MARK_FRAUD: { label: "Mark as fraud", mutation: "serviceMarkFraud", destructive: true },
   ARCHIVE: { label: "Archive", mutation: "serviceArchive" },
+  REACTIVATE: { label: "Reactivate", mutation: "serviceReactivate" },
 };
 
 export const actionMutation = (name: string) =>

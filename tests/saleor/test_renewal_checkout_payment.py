@@ -63,6 +63,9 @@ def test_paying_the_checkout_renews_the_service_and_lifts_the_suspension(
     assert service.next_due_date == renewal.period_end > old_due
     assert service.events.filter(type="RENEWAL_PAID").count() == 1
     assert not Service.objects.filter(order_id=order.pk).exists()  # no new service from it
+    # No double e-mail: Saleor's order confirmation is the receipt; the payment owes
+    # none of ours (ours announced the invoice before it was paid).
+    assert service.events.get(type="RENEWAL_PAID").email_status == "NOT_REQUIRED"
     # The owner sees the order the renewal's checkout became; the checkout is gone.
     from saleor.graphql.tests.utils import get_graphql_content
 

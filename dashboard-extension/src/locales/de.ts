@@ -20,6 +20,7 @@ export const de: Messages = {
   "action.TERMINATE": "Beenden",
   "action.MARK_FRAUD": "Als Betrug markieren",
   "action.ARCHIVE": "Archivieren",
+  "action.REACTIVATE": "Reaktivieren",
   "action.confirmTitle": "Diesen Service: {action}?",
   "action.confirmBody": "{product} {domain} ist {status}.",
   "action.done": "{action}: erledigt",

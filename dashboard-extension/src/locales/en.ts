@@ -19,6 +19,7 @@ export const en = {
   "action.TERMINATE": "Terminate",
   "action.MARK_FRAUD": "Mark as fraud",
   "action.ARCHIVE": "Archive",
+  "action.REACTIVATE": "Reactivate",
   "action.confirmTitle": "{action} this service?",
   "action.confirmBody": "{product} {domain} is {status}.",
   "action.done": "{action}: done",

@@ -20,6 +20,7 @@ export const fr: Messages = {
   "action.TERMINATE": "Clôturer",
   "action.MARK_FRAUD": "Signaler une fraude",
   "action.ARCHIVE": "Archiver",
+  "action.REACTIVATE": "Réactiver",
   "action.confirmTitle": "{action} ce service ?",
   "action.confirmBody": "{product} {domain} est {status}.",
   "action.done": "{action} : fait",

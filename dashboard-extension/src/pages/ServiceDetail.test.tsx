@@ -49,6 +49,13 @@ describe("Service detail", () => {
     expect(screen.queryByText("Unsuspend")).toBeNull();
   });
 
+  it("offers Reactivate on a cancelled service the API allows it for", async () => {
+    detailPage(["REACTIVATE", "TERMINATE", "ARCHIVE"]);
+    await screen.findByTestId("service-detail");
+    expect(offered()).toEqual(["REACTIVATE", "TERMINATE", "ARCHIVE"]);
+    expect(screen.getByRole("button", { name: "Reactivate" })).toBeTruthy();
+  });
+
   it("says that no action is available", async () => {
     detailPage([]);
     await screen.findByTestId("service-detail");
