@@ -7,6 +7,7 @@ import { Loading } from "./components/common";
 import { Automation } from "./pages/Automation";
 import { CancellationRequests } from "./pages/CancellationRequests";
 import { CustomerWidget } from "./pages/CustomerWidget";
+import { FailedEmails } from "./pages/FailedEmails";
 import { Plans } from "./pages/Plans";
 import { ServiceDetail } from "./pages/ServiceDetail";
 import { ServicesList } from "./pages/ServicesList";
@@ -33,6 +34,7 @@ const NAVIGATION = [
   ["/cancellation-requests", "nav.cancellationRequests"],
   ["/plans", "nav.plans"],
   ["/automation", "nav.automation"],
+  ["/failed-emails", "nav.failedEmails"],
 ] as const;
 
 export function App({ bridge, fetchImpl }: { bridge: Bridge; fetchImpl: typeof fetch }) {
@@ -77,6 +79,8 @@ function Pages({ bridge, fetchImpl, state }: {
     page = <Plans />;
   } else if (path.startsWith("/automation")) {
     page = <Automation />;
+  } else if (path.startsWith("/failed-emails")) {
+    page = <FailedEmails />;
   } else {
     page = <ServicesList />;
   }

@@ -127,3 +127,13 @@ query AutomationPreview($date: Date) {
     step count services { id productName domain status nextDueDate userEmail }
   }
 }`;
+
+export const FAILED_EMAILS = `
+query FailedEmails {
+  serviceFailedEmails(first: 100) {
+    id eventType date recipient attempts error service { id productName domain }
+  }
+}`;
+
+export const EMAIL_RETRY = `
+mutation EmailRetry($id: ID!) { serviceEmailRetry(id: $id) { errors { field code message } } }`;

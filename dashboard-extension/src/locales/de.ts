@@ -68,6 +68,12 @@ export const de: Messages = {
   "link.customer": "Kunde in Saleor",
 
   "nav.automation": "Automatisierung heute Nacht",
+  "nav.failedEmails": "Fehlgeschlagene E-Mails",
+  "emails.title": "Kunden-E-Mails, die nicht gesendet werden konnten",
+  "emails.retry": "Erneut senden",
+  "emails.retried": "Die E-Mail an {recipient} ist wieder in der Warteschlange.",
+  "emails.none": "Keine fehlgeschlagenen E-Mails",
+  "emails.noneHint": "Alle Kunden-E-Mails wurden versendet.",
   "automation.title": "Was der nächtliche Lauf tun wird",
   "automation.date": "Tag",
   "automation.nothing": "Nichts zu tun",

@@ -67,6 +67,12 @@ export const en = {
   "link.customer": "Customer in Saleor",
 
   "nav.automation": "Tonight's automation",
+  "nav.failedEmails": "Failed e-mails",
+  "emails.title": "Customer e-mails that could not be sent",
+  "emails.retry": "Send again",
+  "emails.retried": "The e-mail to {recipient} is queued again.",
+  "emails.none": "No failed e-mails",
+  "emails.noneHint": "Every customer e-mail went out.",
   "automation.title": "What the nightly run will do",
   "automation.date": "Day",
   "automation.nothing": "Nothing to do",

@@ -68,6 +68,12 @@ export const fr: Messages = {
   "link.customer": "Client dans Saleor",
 
   "nav.automation": "Automatisation de cette nuit",
+  "nav.failedEmails": "E-mails en échec",
+  "emails.title": "E-mails clients qui n’ont pas pu être envoyés",
+  "emails.retry": "Renvoyer",
+  "emails.retried": "L’e-mail à {recipient} est de nouveau en file d’attente.",
+  "emails.none": "Aucun e-mail en échec",
+  "emails.noneHint": "Tous les e-mails clients sont partis.",
   "automation.title": "Ce que fera le traitement de nuit",
   "automation.date": "Jour",
   "automation.nothing": "Rien à faire",
