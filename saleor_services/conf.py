@@ -119,6 +119,9 @@ class ServicesSettings:
     PORTAL_LOGO_URL: str | None = None
     PORTAL_BRAND_COLOR: str = "#2f5bd3"
     PORTAL_CANCELLATION_REASONS: tuple[str, ...] = ()
+    # The portal's public address for links in e-mails (its root, absolute); None: the
+    # host's own (inside Saleor from PUBLIC_URL), else e-mails carry no portal link.
+    PORTAL_PUBLIC_URL: str | None = None
 
 
 _DAY_RANGE = range(0, 3651)
@@ -327,6 +330,14 @@ def _https_or_none(key: str, value: Any) -> str | None:
     return value
 
 
+def _absolute_url_or_none(key: str, value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not re.match(r"^https?://[^/\s]+", value) or len(value) > 500:
+        raise ImproperlyConfigured(f"{SETTINGS_NAME}[{key!r}] must be an absolute http(s) URL, or None.")
+    return value if value.endswith("/") else value + "/"
+
+
 def _reasons(key: str, value: Any) -> tuple[str, ...]:
     if not isinstance(value, list | tuple) or not all(
         isinstance(item, str) and item.strip() and len(item) <= 200 for item in value
@@ -381,6 +392,7 @@ _VALIDATORS = {
     "PORTAL_LOGO_URL": _https_or_none,
     "PORTAL_BRAND_COLOR": _hex_colour,
     "PORTAL_CANCELLATION_REASONS": _reasons,
+    "PORTAL_PUBLIC_URL": lambda k, v: _absolute_url_or_none(k, v),
 }
 assert set(_VALIDATORS) == {f.name for f in fields(ServicesSettings)}
 

@@ -152,6 +152,10 @@ class Host(Protocol):
     def absolute_url(self, request, path: str) -> str:
         """`path` as an absolute URL customers can open (inside Saleor its public URL)."""
 
+    def portal_public_url(self) -> str | None:
+        """The portal's absolute root for links sent outside a request (e-mails), where
+        the host knows its public address; None where it does not."""
+
 
 @dataclass(frozen=True)
 class OutgoingEmail:

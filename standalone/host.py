@@ -185,10 +185,16 @@ class StandaloneHost:
     def authenticate_customer(self, request, *, email, password):
         from django.contrib.auth import get_user_model
 
+        from .throttling import check_password_throttled
+
         user = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
-        if user is None or not user.check_password(password):
+        # Throttled as Saleor throttles its login (blocked counts as refused).
+        if user is None or not check_password_throttled(request, user, password):
             return None
         return user
 
     def absolute_url(self, request, path):
         return request.build_absolute_uri(path)
+
+    def portal_public_url(self):
+        return None  # no public address of its own: PORTAL_PUBLIC_URL sets one

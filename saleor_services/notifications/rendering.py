@@ -12,9 +12,11 @@ from django.conf import settings
 from django.template import Context, Template
 from django.template.loader import render_to_string
 from django.utils import formats, translation
+from django.utils.translation import gettext
 
 from ..billing.money import format_money
 from ..conf import get_settings
+from ..host import get_host
 from ..models import Renewal, Service, ServiceEvent, StaffAlert
 from .kinds import customer_kind, staff_kind
 
@@ -134,7 +136,19 @@ def render_email(
     language = language or language_of(event.service)
     with translation.override(language):
         context = _event_context(event, renewal)
-    return render(customer_kind(event.type), context, language=language)
+    context["portal_url"] = portal_url(event.service)
+    subject, text, html = render(customer_kind(event.type), context, language=language)
+    if context["portal_url"]:
+        with translation.override(language):
+            manage = gettext("Manage this service in your account: %(url)s") % {"url": context["portal_url"]}
+        text += f"\n{manage}\n"
+    return subject, text, html
+
+
+def portal_url(service: Service) -> str:
+    """The service's page in the customer portal (signing in first, then back to it)."""
+    base = get_settings().PORTAL_PUBLIC_URL or get_host().portal_public_url()
+    return f"{base.rstrip('/')}/services/{service.pk}/" if base else ""
 
 
 def render_alert(alert: StaffAlert, *, language: str | None = None) -> tuple[str, str, str]:

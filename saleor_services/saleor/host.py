@@ -213,3 +213,7 @@ class SaleorHost:
         from saleor.core.utils import build_absolute_uri
 
         return build_absolute_uri(path)
+
+    def portal_public_url(self):
+        # PUBLIC_URL (or the Site's domain): what Saleor builds its own e-mail links from.
+        return self.absolute_url(None, self.portal_root(None))

@@ -184,3 +184,28 @@ def test_shipped_catalogues_are_compiled_and_current():
         mo = locale / language / "LC_MESSAGES" / "django.mo"
         compiled = subprocess.run(["msgfmt", "-o", "-", str(po)], check=True, capture_output=True).stdout
         assert mo.read_bytes() == compiled, f"{mo} is stale: run msgfmt"
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("en", "Manage this service in your account: "),
+        ("fr", "Gérer ce service dans votre compte : "),
+        ("de", "Diesen Dienst in Ihrem Konto verwalten: "),
+    ],
+)
+def test_customer_e_mails_link_the_service_in_the_portal(settings, renewal, language, line):
+    """Where the portal has a public address, every customer e-mail links the service's
+    portal page (which asks to sign in first, then comes back to it)."""
+    settings.SALEOR_SERVICES = {"PORTAL_PUBLIC_URL": "https://api.shop.example.com/portal"}
+    event = _event(renewal, E.RENEWAL_CREATED, {"renewal": True})
+    subject, text, html = render_email(event, language=language)
+
+    url = f"https://api.shop.example.com/portal/services/{renewal.service.pk}/"
+    assert text.rstrip().endswith(line + url)
+    assert f'<a href="{url}">' in html
+
+
+def test_without_a_portal_address_e_mails_carry_no_portal_link(renewal):
+    subject, text, html = render_email(_event(renewal, E.RENEWAL_CREATED, {"renewal": True}), language="en")
+    assert "/portal/" not in text + html
