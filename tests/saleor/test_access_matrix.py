@@ -66,6 +66,7 @@ def _renewal(service, start):
 @pytest.fixture
 def world(store, customer_user, settings, product):
     settings.SALEOR_SERVICES = {"PROVISIONER": "saleor_services.provisioning.manual.ManualProvisioner"}
+    settings.ALLOWED_CLIENT_HOSTS = ["shop.example.com"]  # servicePortalSessionCreate's returnUrl
     active = _service(store, customer_user)
     bigger = ServicePlan.objects.create(
         name="Bigger", product_id=10**9 + 1, price_amount=Decimal(99), currency="USD"
