@@ -20,8 +20,10 @@ from ..host import PasswordCheck, Requestor
 def _accessible_channel_slugs(context, user) -> frozenset[str] | None:
     """As Saleor's order resolvers (`get_user_accessible_channels`): staff whose groups
     are all restricted to channels reach those channels; None when any group is not
-    restricted (then services of a channel since renamed or removed stay reachable)."""
-    if not RestrictedChannelAccessByUserIdLoader(context).load(user.id).get():
+    restricted (then services of a channel since renamed or removed stay reachable).
+    A superuser holds every permission, so every channel, even in no group (Saleor's
+    `createsuperuser` puts them in none)."""
+    if user.is_superuser or not RestrictedChannelAccessByUserIdLoader(context).load(user.id).get():
         return None
     return frozenset(channel.slug for channel in AccessibleChannelsByUserIdLoader(context).load(user.id).get())
 

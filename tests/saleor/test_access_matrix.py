@@ -201,3 +201,11 @@ def test_another_channels_service_answers_as_a_missing_one(world, callers):
             for target in (world["active"], missing)
         ]
         assert answers[0] == answers[1], (operation, answers)
+
+
+def test_a_superuser_in_no_group_reaches_every_channel(world, superuser_api_client):
+    """Saleor's `createsuperuser` puts the superuser in no permission group; holding every
+    permission, they still see every service (the real Dashboard signs in as one)."""
+    assert not superuser_api_client.user.groups.exists()
+    content = superuser_api_client.post_graphql("{ services(first: 100) { totalCount } }").json()
+    assert content["data"]["services"]["totalCount"] == Service.objects.exclude(status="ARCHIVED").count() > 0
