@@ -322,20 +322,15 @@ def _text(key: str, value: Any) -> str:
     return value
 
 
-def _https_or_none(key: str, value: Any) -> str | None:
+def _url_or_none(key: str, value: Any, *, paths: bool) -> str | None:
+    """An http(s) URL (or, where `paths`, a path on this host), or None."""
     if value is None:
         return None
-    if not isinstance(value, str) or not re.match(r"^(https?://|/)", value):
-        raise ImproperlyConfigured(f"{SETTINGS_NAME}[{key!r}] must be an http(s) URL, a path, or None.")
+    pattern = r"^(https?://|/)" if paths else r"^https?://[^/\s]+"
+    if not isinstance(value, str) or not re.match(pattern, value) or len(value) > 500:
+        what = "an http(s) URL, a path" if paths else "an absolute http(s) URL"
+        raise ImproperlyConfigured(f"{SETTINGS_NAME}[{key!r}] must be {what}, or None.")
     return value
-
-
-def _absolute_url_or_none(key: str, value: Any) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or not re.match(r"^https?://[^/\s]+", value) or len(value) > 500:
-        raise ImproperlyConfigured(f"{SETTINGS_NAME}[{key!r}] must be an absolute http(s) URL, or None.")
-    return value if value.endswith("/") else value + "/"
 
 
 def _reasons(key: str, value: Any) -> tuple[str, ...]:
@@ -389,10 +384,10 @@ _VALIDATORS = {
     "PORTAL_SESSION_IDLE_MINUTES": lambda k, v: _small_count(k, v, 1, 1440),
     "PORTAL_SESSION_MAX_HOURS": lambda k, v: _small_count(k, v, 1, 720),
     "PORTAL_STORE_NAME": _text,
-    "PORTAL_LOGO_URL": _https_or_none,
+    "PORTAL_LOGO_URL": lambda k, v: _url_or_none(k, v, paths=True),
     "PORTAL_BRAND_COLOR": _hex_colour,
     "PORTAL_CANCELLATION_REASONS": _reasons,
-    "PORTAL_PUBLIC_URL": lambda k, v: _absolute_url_or_none(k, v),
+    "PORTAL_PUBLIC_URL": lambda k, v: _url_or_none(k, v, paths=False),
 }
 assert set(_VALIDATORS) == {f.name for f in fields(ServicesSettings)}
 

@@ -136,13 +136,10 @@ def render_email(
     language = language or language_of(event.service)
     with translation.override(language):
         context = _event_context(event, renewal)
-    context["portal_url"] = portal_url(event.service)
+        context["portal_url"] = link = portal_url(event.service)
+        manage = gettext("Manage this service in your account: %(url)s") % {"url": link} if link else ""
     subject, text, html = render(customer_kind(event.type), context, language=language)
-    if context["portal_url"]:
-        with translation.override(language):
-            manage = gettext("Manage this service in your account: %(url)s") % {"url": context["portal_url"]}
-        text += f"\n{manage}\n"
-    return subject, text, html
+    return subject, text + (f"\n{manage}\n" if manage else ""), html
 
 
 def portal_url(service: Service) -> str:
