@@ -259,7 +259,9 @@ def cancel(portal: Portal, service_id: str):
         {
             "row": row,
             "service": service,
-            "error": error,
+            # Shown inside the form's section, which the list and detail pages open as a
+            # dialog (portal.js), not in the page's banner.
+            "form_error": error,
             "form": request.POST,
             "immediate_mode": service.plan.cancellation_mode == CancellationMode.IMMEDIATE,
             "notice_days": service.plan.notice_period_days,

@@ -65,7 +65,7 @@ def open_app(page, name="services", theme="light", **params):
     return page.frame_locator("#app")
 
 
-def screenshot(page, name):
+def screenshot(page, name, *, full_page=True):
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     return path

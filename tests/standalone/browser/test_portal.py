@@ -120,27 +120,36 @@ def test_cancel_with_confirmation_then_withdraw(browser, live_server, customer, 
     _enter(page, customer)
     page.goto(f"{live_server.url}/portal/services/{service.pk}/")
     check_axe(page, "detail")
+    detail_url = page.url
     page.get_by_test_id("cancel-link").click()
-    expect(page.get_by_test_id("end-of-period-explained")).to_be_visible()
-    check_axe(page, "cancel form")
-    page.get_by_label("Reason").fill("Moving to another provider")
-    page.get_by_label("Confirm with your password").fill("wrong password")
-    page.get_by_test_id("confirm-cancel").click()
-    expect(page.get_by_role("alert")).to_have_text("The password is incorrect.")
+    # A popup over the service's page, not another page.
+    dialog = page.get_by_role("dialog", name="Request cancellation")
+    expect(dialog).to_be_visible()
+    expect(dialog.get_by_test_id("end-of-period-explained")).to_be_visible()
+    assert page.url == detail_url
+    check_axe(page, "cancel dialog")
+    screenshot(page, "portal-cancel-dialog-light", full_page=False)
+    dialog.get_by_label("Reason").fill("Moving to another provider")
+    dialog.get_by_label("Confirm with your password").fill("wrong password")
+    dialog.get_by_test_id("confirm-cancel").click()
+    expect(dialog.get_by_role("alert")).to_have_text("The password is incorrect.")
+    expect(dialog.get_by_label("Reason")).to_have_value("Moving to another provider")
+    assert page.url == detail_url
     assert not CancellationRequest.objects.exists()
     # The portal checks passwords under the host's login throttling: straight after a
     # failure the address is blocked (for at least a second), whatever the password.
-    page.get_by_label("Confirm with your password").fill(PASSWORD)
-    page.get_by_test_id("confirm-cancel").click()
-    expect(page.get_by_role("alert")).to_have_text(
+    dialog.get_by_label("Confirm with your password").fill(PASSWORD)
+    dialog.get_by_test_id("confirm-cancel").click()
+    expect(dialog.get_by_role("alert")).to_have_text(
         "Too many failed attempts from this address; wait a little and try again."
     )
     assert not CancellationRequest.objects.exists()
     time.sleep(1.1)  # the block's end, not a speed check
 
-    page.get_by_label("Confirm with your password").fill(PASSWORD)
-    page.get_by_test_id("confirm-cancel").click()
+    dialog.get_by_label("Confirm with your password").fill(PASSWORD)
+    dialog.get_by_test_id("confirm-cancel").click()
     expect(page.get_by_role("status")).to_have_text("Your cancellation request was recorded.")
+    expect(page.get_by_role("dialog")).to_have_count(0)
     expect(page.get_by_test_id("open-request")).to_be_visible()
     assert CancellationRequest.objects.get(service=service).status == "PENDING"
 
@@ -155,6 +164,48 @@ def test_cancel_with_confirmation_then_withdraw(browser, live_server, customer, 
     page.get_by_test_id("withdraw").click()
     expect(page.get_by_role("status")).to_have_text("Your cancellation request was withdrawn.")
     assert CancellationRequest.objects.get(service=service).status == "WITHDRAWN"
+
+
+def test_cancel_popup_from_the_list_closes_and_gives_focus_back(browser, live_server, customer, shop):
+    service = shop["mine"][0]
+    for scheme, width in (("dark", 1280), ("light", 375)):
+        page = _new_page(browser, live_server, scheme=scheme, width=width)
+        _enter(page, customer)
+        card = page.locator(f'[data-service="{service.pk}"]')
+        opener = card.get_by_test_id("cancel-link")
+        opener.click()
+        dialog = page.get_by_role("dialog", name="Request cancellation")
+        expect(dialog).to_be_visible()
+        expect(dialog).to_contain_text(service.product_name)
+        check_axe(page, f"cancel dialog, {scheme}, {width}px")
+        screenshot(page, f"portal-cancel-dialog-{scheme}-{width}", full_page=False)
+        dialog.get_by_role("link", name="Keep the service").click()
+        expect(page.get_by_role("dialog")).to_have_count(0)
+        expect(opener).to_be_focused()
+        opener.press("Enter")
+        expect(page.get_by_role("dialog", name="Request cancellation")).to_be_visible()
+        page.keyboard.press("Escape")
+        expect(page.get_by_role("dialog")).to_have_count(0)
+        page.context.close()
+    assert not CancellationRequest.objects.exists()
+
+
+def test_cancel_without_javascript_is_a_page_of_its_own(browser, live_server, customer, shop):
+    service = shop["mine"][0]
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.live_server_url = live_server.url
+    page.goto(_storefront_link(page, customer))
+    page.goto(f"{live_server.url}/portal/services/{service.pk}/")
+    page.get_by_test_id("cancel-link").click()
+    expect(page).to_have_url(re.compile(rf"/services/{service.pk}/cancel/$"))
+    page.get_by_label("Reason").fill("Too expensive")
+    page.get_by_label("Confirm with your password").fill(PASSWORD)
+    page.get_by_test_id("confirm-cancel").click()
+    expect(page.get_by_role("status")).to_have_text("Your cancellation request was recorded.")
+    assert CancellationRequest.objects.get(service=service).reason == "Too expensive"
+    context.close()
 
 
 def test_pause_and_resume(browser, live_server, customer, shop):
