@@ -18,7 +18,8 @@ def catalogue_variant_search(
 ) -> list[CatalogueVariant]:
     """At most `first` (clamped to 1..100) catalogue variants matching every word of
     `search` (cut to 256 characters; blank: any)."""
-    text = " ".join((search or "")[:MAX_SEARCH_LENGTH].split())
+    # PostgreSQL text cannot hold NUL: dropped, as the services search drops it.
+    text = " ".join((search or "")[:MAX_SEARCH_LENGTH].replace("\x00", "").split())
     limit = max(1, min(first, MAX_CATALOGUE_VARIANTS))
     return get_host().catalogue_variants(search=text or None, first=limit, using=using)
 

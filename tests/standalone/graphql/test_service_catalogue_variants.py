@@ -65,6 +65,7 @@ def test_every_word_matches_the_product_variant_or_sku(api, staff_user, catalogu
         ("Backup", ""), ("Shared Hosting", "Pro"), ("Shared Hosting", "Starter"), ("VPS", "8 GB"),
     ]
     assert names("nothing like it") == []
+    assert names("sta\x00rter") == [("Shared Hosting", "Starter")]  # NUL dropped, never a server error
 
 
 def test_a_variant_without_name_sku_or_prices(api, staff_user, catalogue):
