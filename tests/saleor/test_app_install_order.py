@@ -46,9 +46,8 @@ def dashboard_install(live_server, settings, staff_api_client, permission_manage
     manifest_url = f"{live_server.url}/plugins/global/saleor_services/manifest"
 
     def install():
-        response = staff_api_client.post_graphql(
-            FETCH_MANIFEST, {"url": manifest_url}, permissions=[permission_manage_apps]
-        )
+        staff_api_client.user.user_permissions.add(permission_manage_apps)
+        response = staff_api_client.post_graphql(FETCH_MANIFEST, {"url": manifest_url})
         fetched = response.json()["data"]["appFetchManifest"]
         assert fetched["errors"] == [], fetched["errors"]
         assert fetched["manifest"]["identifier"] == APP_ID
