@@ -93,9 +93,9 @@ def test_the_package_s_app_first_then_a_dashboard_install(
 
     app = dashboard_install()
 
-    _assert_one_acting_app(app)
     internal.refresh_from_db()
-    assert not internal.is_active
+    assert not internal.is_active  # stepped aside when the installed App registered
+    _assert_one_acting_app(app)
     # The checkout the internal App opened is paid as any other: the renewal is settled.
     old_due = bought_service.next_due_date
     pay_and_complete(payment_app_client, api_client, gid("Checkout", renewal.checkout_id))
