@@ -50,6 +50,7 @@ const DETAIL = {
   ...SERVICE, variantName: "Basic", username: "", packageName: "", password: null, provisioningState: "NOT_REQUIRED",
   provisioningError: "", options: {}, createdAt: "2026-05-01T10:00:00Z", activatedAt: "2026-05-01T10:00:00Z",
   suspensionReason: "", cancellationRequest: null, renewals: [], events: [],
+  plan: { id: "UGxhbjox", name: "Hosting", changeTargets: [] },
 };
 
 function detailApi(availableActions: string[]) {
@@ -102,7 +103,7 @@ describe("App", () => {
     const bulk = requests.find((request) => request.body.query.includes("serviceBulkSuspend"))!;
     expect(bulk.body.variables).toEqual({ ids: ["U2VydmljZTox"] });
     const notification = dispatched.find((action) => action.type === "notification")!;
-    expect(notification.payload.title).toBe("Suspend: 1 service(s) changed");
+    expect(notification.payload.title).toBe("Suspend: 1 service changed");
 
     fireEvent.click(screen.getByRole("button", { name: "Service plans" }));
     await waitFor(() => expect(dispatched.some((action) => action.type === "updateRouting")).toBe(true));

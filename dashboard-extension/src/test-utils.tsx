@@ -70,4 +70,5 @@ export const DETAIL = {
   ...SERVICE, variantName: "Basic", username: "", packageName: "", password: null, provisioningState: "NOT_REQUIRED",
   provisioningError: "", options: {}, createdAt: "2026-05-01T10:00:00Z", activatedAt: "2026-05-01T10:00:00Z",
   suspensionReason: "", cancellationRequest: null, renewals: [], events: [], availableActions: [] as string[],
+  orderId: null as string | null, plan: { id: "UGxhbjox", name: "Hosting", changeTargets: [] as { id: string; name: string }[] },
 };

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { fakeApi, never, renderApp, standInBridge } from "../test-utils";
 
 const REQUEST = {
-  id: "Q2FuY2VsbGF0aW9uUmVxdWVzdDox", type: "END_OF_PERIOD", status: "PENDING", reason: "Too expensive",
+  id: "Q2FuY2VsbGF0aW9uUmVxdWVzdDox", type: "END_OF_BILLING_PERIOD", status: "PENDING", reason: "Too expensive",
   effectiveDate: "2026-07-01", createdAt: "2026-06-01T10:00:00Z", decisionNote: "",
   service: { id: "U2VydmljZTox", productName: "Hosting", domain: "shop.example.com", userEmail: "ada@example.com", status: "ACTIVE" },
 };

@@ -18,8 +18,8 @@ function plansPage(answer: () => unknown) {
 describe("Plans", () => {
   it("lists each plan with its price per channel and notice period", async () => {
     plansPage(() => ({ servicePlans: { totalCount: 1, edges: [{ node: PLAN }] } }));
-    const row = await screen.findByText("VPS 4 GB");
-    const text = row.closest("[data-plan]")!.textContent!;
+    await screen.findByTestId("plans");
+    const text = document.querySelector('[data-plan="VPS 4 GB"]')!.textContent!;
     expect(text).toContain("$12.50 (default-channel)");
     expect(text).toContain("30 days' notice");
     // A plan in use cannot be deleted: its button is disabled and not drawn destructive.
