@@ -23,6 +23,8 @@ interface AppContextValue {
 }
 
 const Context = createContext<AppContextValue | null>(null);
+/** For tests that render one page with a mock urql client. */
+export const AppContextProvider = Context.Provider;
 
 /** The bridge and the app's navigation (wouter's, told to the Dashboard). */
 export function useApp(): AppContextValue {

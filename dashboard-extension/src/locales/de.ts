@@ -97,7 +97,7 @@ export const de: Messages = {
   "form.amount": "Ein positiver Betrag, z. B. 9.99.",
   "form.currency": "Ein dreistelliger Währungscode, z. B. EUR.",
   "form.json": "Das ist kein gültiges JSON.",
-  "form.jsonObject": "Optionen sind ein JSON-Objekt, z. B. {\"region\": \"eu\"}.",
+  "form.jsonObject": "Optionen sind ein JSON-Objekt: Paare aus Namen und Werten in geschweiften Klammern.",
 
   "list.all": "alle",
   "list.search": "Domain, E-Mail, Name, Produkt suchen",

@@ -96,7 +96,7 @@ export const en = {
   "form.amount": "A positive amount, such as 9.99.",
   "form.currency": "A three-letter currency code, such as USD.",
   "form.json": "This is not valid JSON.",
-  "form.jsonObject": "Options are a JSON object, such as {\"region\": \"eu\"}.",
+  "form.jsonObject": "Options are a JSON object: pairs of names and values in braces.",
 
   "list.all": "all",
   "list.search": "Search domain, e-mail, name, product",

@@ -97,7 +97,7 @@ export const fr: Messages = {
   "form.amount": "Un montant positif, par exemple 9.99.",
   "form.currency": "Un code de devise de trois lettres, par exemple EUR.",
   "form.json": "Ce n'est pas du JSON valide.",
-  "form.jsonObject": "Les options sont un objet JSON, par exemple {\"region\": \"eu\"}.",
+  "form.jsonObject": "Les options sont un objet JSON : des paires de noms et de valeurs entre accolades.",
 
   "list.all": "tous",
   "list.search": "Rechercher domaine, e-mail, nom, produit",

@@ -13,7 +13,7 @@ import { VariantPicker } from "./VariantPicker";
 
 /** The API's field names (camelCase) for the form's own. */
 const API_FIELDS: Record<string, FieldPath<PlanFormValues>> = {
-  name: "name", variantId: "variantLabel", productId: "variantLabel", noticePeriodDays: "noticePeriodDays",
+  name: "name", variantId: "variantId", productId: "variantId", noticePeriodDays: "noticePeriodDays",
   prices: "prices", defaultPrice: "defaultAmount",
 };
 
@@ -82,7 +82,7 @@ export function PlanEditor({ editing, initial, otherPlans, onSaved, onDiscard }:
 
   return (
     <Box as="form" display="flex" flexDirection="column" gap={5} padding={4} borderStyle="solid" borderWidth={1}
-         borderColor="default1" borderRadius={4} data-testid="plan-form" onSubmit={(event) => { event.preventDefault(); save(); }}>
+         borderColor="default1" borderRadius={4} data-testid="plan-form" noValidate onSubmit={(event) => { event.preventDefault(); save(); }}>
       <Text size={5} fontWeight="bold">{t(editing ? "plans.edit" : "plans.new")}</Text>
       <Box display="grid" __gridTemplateColumns="repeat(auto-fit, minmax(220px, 1fr))" gap={3}>
         <Box display="flex" flexDirection="column" gap={1}>
@@ -94,16 +94,18 @@ export function PlanEditor({ editing, initial, otherPlans, onSaved, onDiscard }:
             chosen={watch("variantLabel")}
             editingPlan={editing}
             onChoose={(variant) => {
-              setValue("variantId", variant.id);
+              setValue("variantId", variant.id, { shouldValidate: true });
               setValue("productId", variant.productId);
-              setValue("variantLabel", `${variant.productName} · ${variant.name}`, { shouldValidate: true });
+              setValue("variantLabel", `${variant.productName} · ${variant.name}`);
               if (!watch("name")) setValue("name", `${variant.productName} ${variant.name}`.trim());
               if (!prices.fields.length) prices.replace(variant.prices.map((entry) => ({
                 channelSlug: entry.channelSlug, amount: String(entry.price.amount), currency: entry.price.currency,
               })));
             }} />
-          <input type="hidden" {...register("variantLabel", { required: t("plans.variantRequired") })} />
-          {errorText(errors.variantLabel?.message)}
+          <input type="hidden" {...register("variantId", {
+            validate: (value) => Boolean(value || form.getValues("productId")) || t("plans.variantRequired"),
+          })} />
+          {errorText(errors.variantId?.message)}
         </Box>
       </Box>
       <Box display="grid" __gridTemplateColumns="repeat(auto-fit, minmax(170px, 1fr))" gap={3}>

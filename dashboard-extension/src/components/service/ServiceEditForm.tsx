@@ -91,7 +91,7 @@ export function ServiceEditForm({ id, initial, onSaved, onCancel }: {
 
   return (
     <Box as="form" display="flex" flexDirection="column" gap={3} data-testid="service-edit"
-         onSubmit={(event) => { event.preventDefault(); save(); }}>
+         noValidate onSubmit={(event) => { event.preventDefault(); save(); }}>
       <Box display="grid" __gridTemplateColumns="repeat(auto-fit, minmax(200px, 1fr))" gap={3}>
         {field("domain", "field.domain")}
         {field("nextDueDate", "field.nextDueDate", { required: t("form.required") }, "date")}
