@@ -112,6 +112,20 @@ class Host(Protocol):
         """The catalogue price (amount, currency) of each (variant id, channel slug)
         that has one: the price as entered in the channel, before discounts."""
 
+    def catalogue_variants(
+        self, *, search: str | None, first: int, using: str = "default"
+    ) -> list[CatalogueVariant]:
+        """At most `first` variants of the host's catalogue whose product name, variant
+        name or SKU contain every word of `search` (case-insensitive; None: any), by
+        product name, then variant, each with its price in every channel where it is
+        listed and priced (as entered in the channel). Constant queries."""
+
+    def catalogue_names(
+        self, *, variant_ids: set[int], product_ids: set[int], using: str = "default"
+    ) -> CatalogueNames:
+        """The current names of these variants and products, for those that still exist,
+        in a constant number of queries."""
+
     def http_post(
         self, url: str, body: bytes, *, headers: dict[str, str], timeout: float
     ) -> tuple[int, str]:
@@ -155,6 +169,32 @@ class Host(Protocol):
     def portal_public_url(self) -> str | None:
         """The portal's absolute root for links sent outside a request (e-mails), where
         the host knows its public address; None where it does not."""
+
+
+@dataclass(frozen=True)
+class CatalogueChannelPrice:
+    channel_slug: str
+    amount: Decimal
+    currency: str
+
+
+@dataclass(frozen=True)
+class CatalogueVariant:
+    """One variant of the host's catalogue, as staff choose what a plan sells."""
+
+    variant_id: int
+    product_id: int
+    product_name: str
+    name: str  # the variant's own name, "" when it has none
+    sku: str | None
+    prices: tuple[CatalogueChannelPrice, ...]  # by channel slug
+
+
+@dataclass(frozen=True)
+class CatalogueNames:
+    # variant id -> (its product's name, its own name); product id -> name
+    variants: dict[int, tuple[str, str]]
+    products: dict[int, str]
 
 
 @dataclass(frozen=True)

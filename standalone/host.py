@@ -7,6 +7,9 @@ rows signed in with an app token; customers are the other signed-in users.
 """
 
 import contextlib
+from decimal import Decimal
+
+from django.db.models import Q
 
 MANAGE_ORDERS = "MANAGE_ORDERS"
 STAFF_PERMISSION = "standalone.manage_orders"
@@ -96,8 +99,6 @@ class StandaloneHost:
     def quantize_price(self, amount, currency):
         # As Saleor's saleor.core.prices.quantize_price: babel's precision, the
         # decimal context's rounding.
-        from decimal import Decimal
-
         from babel.numbers import get_currency_precision
 
         return amount.quantize(Decimal(10) ** -get_currency_precision(currency))
@@ -112,8 +113,63 @@ class StandaloneHost:
         return {}
 
     def variant_channel_prices(self, variant_channels):
-        # No catalogue here: a plan's price is the one staff set.
-        return {}
+        # The stand-in catalogue's prices (the demo seeds it; tests mostly leave it empty).
+        from .models import CatalogueVariant
+
+        if not variant_channels:
+            return {}
+        variants = CatalogueVariant.objects.in_bulk(
+            {variant for variant, _ in variant_channels}, field_name="variant_id"
+        )
+        found = {}
+        for variant_id, slug in variant_channels:
+            price = variants[variant_id].channel_prices.get(slug) if variant_id in variants else None
+            if price is not None:
+                found[variant_id, slug] = (Decimal(price["amount"]), price["currency"])
+        return found
+
+    def catalogue_variants(self, *, search, first, using="default"):
+        from saleor_services.host import CatalogueChannelPrice
+        from saleor_services.host import CatalogueVariant as Variant
+
+        from .models import CatalogueVariant
+
+        variants = CatalogueVariant.objects.using(using)
+        for word in (search or "").split():  # every word, in the product, variant or SKU
+            variants = variants.filter(
+                Q(product_name__icontains=word) | Q(name__icontains=word) | Q(sku__icontains=word)
+            )
+        return [
+            Variant(
+                variant_id=variant.variant_id,
+                product_id=variant.product_id,
+                product_name=variant.product_name,
+                name=variant.name,
+                sku=variant.sku or None,
+                prices=tuple(
+                    CatalogueChannelPrice(slug, Decimal(price["amount"]), price["currency"])
+                    for slug, price in sorted(variant.channel_prices.items())
+                ),
+            )
+            for variant in variants.order_by("product_name", "product_id", "name", "variant_id")[:first]
+        ]
+
+    def catalogue_names(self, *, variant_ids, product_ids, using="default"):
+        from saleor_services.host import CatalogueNames
+
+        from .models import CatalogueVariant
+
+        rows = CatalogueVariant.objects.using(using).filter(
+            Q(variant_id__in=variant_ids) | Q(product_id__in=product_ids)
+        ).values_list("variant_id", "product_id", "product_name", "name")
+        variants, products = {}, {}
+        for variant_id, product_id, product_name, name in rows:
+            if variant_id in variant_ids:
+                variants[variant_id] = (product_name, name)
+            products[product_id] = product_name
+        return CatalogueNames(
+            variants=variants, products={pk: name for pk, name in products.items() if pk in product_ids}
+        )
 
     def http_post(self, url, body, *, headers, timeout):
         import urllib.error

@@ -35,6 +35,10 @@ OPERATIONS = {
     "serviceCancellationRequests": ("{ serviceCancellationRequests(first: 5) { totalCount } }", None, "staff"),
     "servicePlans": ("{ servicePlans(first: 5) { totalCount } }", None, "staff"),
     "servicePlan": ("query($id: ID!) { servicePlan(id: $id) { id } }", "plan", "staff"),
+    "serviceCatalogueVariants": (
+        "{ serviceCatalogueVariants(first: 5) { id productName prices { channelSlug } plan { id } } }",
+        None, "staff",
+    ),
     "serviceAutomationPreview": ("{ serviceAutomationPreview { step count } }", None, "staff"),
     "serviceCustomerData": ("query($email: String!) { serviceCustomerData(email: $email) }", None, "staff"),
     "serviceChangePlanPreview": (

@@ -7,6 +7,7 @@ from django.db.models import Count
 from promise import Promise
 from promise.dataloader import DataLoader
 
+from ..catalogue import catalogue_names_of_plans, plans_for_variants
 from ..host import get_host
 from ..models import (
     CancellationRequest,
@@ -168,3 +169,19 @@ class UserEmailByIdLoader(RequestLoader):
         users = get_user_model().objects.using(self.alias).filter(pk__in=keys)
         emails = dict(users.values_list("pk", "email"))
         return [emails.get(key) for key in keys]
+
+
+class PlanByCatalogueVariantLoader(RequestLoader):
+    """The plan selling a catalogue variant, keyed by (variant id, product id)."""
+
+    def batch_load(self, keys):
+        plans = plans_for_variants(keys, using=self.alias)
+        return [plans.get(key) for key in keys]
+
+
+class CatalogueNamesByPlanKeyLoader(RequestLoader):
+    """(product name, variant name) of what a plan sells, keyed by (variant id, product
+    id): one host call per batch, whatever the page size."""
+
+    def batch_load(self, keys):
+        return catalogue_names_of_plans(keys, using=self.alias)

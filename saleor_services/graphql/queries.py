@@ -6,6 +6,7 @@ import graphene
 
 from .. import automation, selectors, status_counts
 from ..billing.plan_changes import service_change_plan_preview
+from ..catalogue import catalogue_variant_search
 from ..errors import ServiceError
 from ..host import get_host
 from ..models import Service as ServiceModel
@@ -43,6 +44,7 @@ from .sorting import (
 from .types import (
     Service,
     ServiceAutomationStepPreview,
+    ServiceCatalogueVariant,
     ServiceFailedEmail,
     ServicePlan,
     ServicePlanChangeQuote,
@@ -148,6 +150,13 @@ class ServicesQueries(graphene.ObjectType):
         ServicePlan,
         id=graphene.Argument(graphene.ID, required=True),
         description="One service plan. Requires MANAGE_ORDERS.",
+    )
+    service_catalogue_variants = graphene.List(
+        graphene.NonNull(ServiceCatalogueVariant),
+        required=True,
+        search=graphene.String(description="Words to find in the product name, variant name or SKU."),
+        first=graphene.Int(default_value=20, description="How many (1 to 100)."),
+        description="Saleor's catalogue, for choosing what a plan sells. Requires MANAGE_ORDERS.",
     )
 
     service_automation_preview = graphene.List(
@@ -275,6 +284,15 @@ class ServicesQueries(graphene.ObjectType):
             descending=descending,
             **page_args,
         )
+
+    @staticmethod
+    @_as_graphql_error
+    def resolve_service_catalogue_variants(_root, info, search=None, first=20):
+        require_staff(info)
+        with get_host().reading(info.context):
+            return catalogue_variant_search(
+                search=search, first=20 if first is None else first, using=read_alias(info)
+            )
 
     @staticmethod
     @_as_graphql_error

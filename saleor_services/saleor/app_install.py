@@ -7,7 +7,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
 from ..dashboard.manifest import APP_ID, LEGACY_APP_IDS, build_manifest
-from .app_api import with_app_permissions
+from .app_api import release_identifier, retire_internal_app, with_app_permissions
 from .plugin import ServicesPlugin
 
 
@@ -43,6 +43,9 @@ def install_app(*, public_url: str | None = None):
     manifest = manifest_for_url(public_url)
     cleaned = clean(manifest)
     with transaction.atomic():
+        # An App the package made itself under this id (an earlier release) is not the
+        # installed one: it becomes the internal App (see app_api.services_app).
+        release_identifier()
         # An App installed under an earlier release's identifier is this one.
         App.objects.filter(identifier__in=LEGACY_APP_IDS).exclude(
             pk__in=App.objects.filter(identifier=APP_ID).values("pk")
@@ -71,4 +74,5 @@ def install_app(*, public_url: str | None = None):
                 target=extension["target"],
             )
             created_extension.permissions.set(extension["permissions"])
+        retire_internal_app()  # the installed App acts for the package from now on
     return app, created

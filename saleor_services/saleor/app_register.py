@@ -15,6 +15,7 @@ from django.db import transaction
 from django.http import JsonResponse
 
 from ..dashboard.manifest import APP_ID
+from .app_api import retire_internal_app
 
 REGISTRATION_KEY = "saleor-services.registration"
 
@@ -81,6 +82,8 @@ def register_response(request) -> JsonResponse:
         )
     app, token = owner
     record_registration(app_id=app.pk, token_id=token.pk, api_url=api_url)
+    # The installed App acts for the package from now on (see app_api.services_app).
+    retire_internal_app()
     return JsonResponse({"success": True})
 
 

@@ -146,6 +146,16 @@ class SaleorHost:
 
         return variant_channel_prices(variant_channels)
 
+    def catalogue_variants(self, *, search, first, using="default"):
+        from .catalogue import catalogue_variants
+
+        return catalogue_variants(search=search, first=first, using=using)
+
+    def catalogue_names(self, *, variant_ids, product_ids, using="default"):
+        from .catalogue import catalogue_names
+
+        return catalogue_names(variant_ids=variant_ids, product_ids=product_ids, using=using)
+
     def http_post(self, url, body, *, headers, timeout):
         import requests
         from saleor.core.http_client import HTTPClient

@@ -24,6 +24,7 @@ QUERY_COSTS = {
     "services": {"complexity": 1, "multipliers": ["first", "last"]},
     "serviceCancellationRequests": {"complexity": 1, "multipliers": ["first", "last"]},
     "servicePlans": {"complexity": 1, "multipliers": ["first", "last"]},
+    "serviceCatalogueVariants": {"complexity": 1, "multipliers": ["first"]},
     "service": {"complexity": 1},
     "servicePlan": {"complexity": 1},
 }

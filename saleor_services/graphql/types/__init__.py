@@ -3,6 +3,7 @@ the domain for rules, `visibility` for who may see what."""
 
 from .automation import ServiceAutomationStepPreview
 from .cancellation_request import ServiceCancellationRequest
+from .catalogue import ServiceCatalogueVariant
 from .event import ServiceEvent
 from .failed_email import ServiceFailedEmail
 from .plan import ServicePlan
@@ -14,6 +15,7 @@ __all__ = [
     "Service",
     "ServiceAutomationStepPreview",
     "ServiceCancellationRequest",
+    "ServiceCatalogueVariant",
     "ServiceEvent",
     "ServiceFailedEmail",
     "ServicePlan",

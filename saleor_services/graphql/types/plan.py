@@ -6,6 +6,7 @@ from ...billing.plan_prices import plan_price
 from .. import limits
 from ..context import read_alias
 from ..dataloaders import (
+    CatalogueNamesByPlanKeyLoader,
     ChangeTargetsByPlanIdLoader,
     PlanPricesByPlanIdLoader,
     ServiceCountByPlanIdLoader,
@@ -38,6 +39,13 @@ class ServicePlan(graphene.ObjectType):
     name = graphene.String(required=True)
     variant_id = graphene.ID(description="The Saleor product variant sold under this plan.")
     product_id = graphene.ID(description="The Saleor product whose variants it covers.")
+    product_name = graphene.String(
+        required=True, description="The product's name in the catalogue (empty when it is gone)."
+    )
+    variant_name = graphene.String(
+        required=True,
+        description="The variant's name in the catalogue (empty for a product-wide plan, or when it is gone).",
+    )
     billing_cycle = ServiceBillingCycleEnum(required=True)
     allow_pause = graphene.Boolean(required=True, description="Customers may pause.")
     allow_cancel = graphene.Boolean(required=True, description="Customers may cancel.")
@@ -100,6 +108,14 @@ class ServicePlan(graphene.ObjectType):
         return optional_global_id("Product", root.product_id)
 
     @staticmethod
+    def resolve_product_name(root, info):
+        return _catalogue_names(root, info).then(lambda names: names[0])
+
+    @staticmethod
+    def resolve_variant_name(root, info):
+        return _catalogue_names(root, info).then(lambda names: names[1])
+
+    @staticmethod
     def resolve_price(root, _info):
         if root.price_amount is None:
             return None
@@ -132,3 +148,7 @@ class ServicePlan(graphene.ObjectType):
         return ServiceCountByPlanIdLoader(info.context).load(root.pk)
 
 
+
+
+def _catalogue_names(plan, info):
+    return CatalogueNamesByPlanKeyLoader(info.context).load((plan.variant_id, plan.product_id))

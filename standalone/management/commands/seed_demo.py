@@ -17,6 +17,7 @@ from saleor_services.creation import PaidOrder, PaidOrderLine, create_services_f
 from saleor_services.enums import ActivationMode, BillingCycle, CancellationMode, CancellationType
 from saleor_services.models import Renewal, ServiceEvent, ServicePlan
 from standalone.auth import issue_token
+from standalone.models import CatalogueVariant
 
 PLANS = [
     # name, variant id, cycle, price, activation, cancellation mode
@@ -27,6 +28,19 @@ PLANS = [
     ("Domain .com", 401, BillingCycle.ANNUALLY, "12.990", ActivationMode.AUTOMATIC, CancellationMode.REQUEST),
 ]
 
+# The stand-in catalogue: each plan's variant, and a few variants no plan sells yet.
+# variant id, product id, product name, variant name, SKU, price in the default channel
+CATALOGUE = [
+    (101, 1, "Shared Hosting", "Starter", "HOST-START", "4.990"),
+    (102, 1, "Shared Hosting", "Pro", "HOST-PRO", "99.000"),
+    (103, 1, "Shared Hosting", "Business", "HOST-BIZ", "14.990"),
+    (201, 2, "VPS", "4 GB", "VPS-4", "36.000"),
+    (202, 2, "VPS", "8 GB", "VPS-8", "64.000"),
+    (301, 3, "Managed WordPress", "", "WP-MANAGED", "19.000"),
+    (401, 4, "Domain", ".com", "DOM-COM", "12.990"),
+    (402, 4, "Domain", ".org", "DOM-ORG", "14.990"),
+]
+CHANNEL = "default-channel"
 
 CUSTOMERS = 40
 
@@ -58,6 +72,13 @@ class Command(BaseCommand):
             User.objects.create_user(f"customer{i}", f"customer{i}@example.com", "customer")
             for i in range(1, customer_count + 1)
         ]
+        CatalogueVariant.objects.bulk_create(
+            CatalogueVariant(
+                variant_id=variant_id, product_id=product_id, product_name=product, name=variant, sku=sku,
+                channel_prices={CHANNEL: {"amount": price, "currency": "USD"}},
+            )
+            for variant_id, product_id, product, variant, sku, price in CATALOGUE
+        )
         plans = [
             ServicePlan.objects.create(
                 name=name, variant_id=variant_id, product_id=variant_id // 100,
@@ -78,7 +99,7 @@ class Command(BaseCommand):
                 for n, plan in enumerate(plans)
             )
             order = PaidOrder(
-                order_id=uuid.uuid4(), channel_slug="default-channel", currency="USD",
+                order_id=uuid.uuid4(), channel_slug=CHANNEL, currency="USD",
                 user_id=customer.pk, user_email=customer.email,
                 customer_name=f"Customer {index + 1}", lines=lines,
             )

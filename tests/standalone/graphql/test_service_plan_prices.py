@@ -70,3 +70,17 @@ def test_a_downgrade_renews_at_the_channel_price(make_service, plan, customer):
 
     [renewal] = Renewal.objects.filter(service=service)
     assert renewal.amount == Decimal("4.99")
+
+
+def test_without_a_price_of_its_own_a_plan_costs_its_variant_s_catalogue_price(api, staff_user, plan):
+    from standalone.models import CatalogueVariant
+
+    CatalogueVariant.objects.create(
+        variant_id=plan.variant_id, product_id=1, product_name="Hosting",
+        channel_prices={"default-channel": {"amount": "7.25", "currency": "USD"}},
+    )
+    query = """query($id: ID!) { servicePlan(id: $id) {
+      here: channelPrice(channel: "default-channel") { amount currency }
+      elsewhere: channelPrice(channel: "b2b") { amount } } }"""
+    found = api.post(query, {"id": global_id("ServicePlan", plan.pk)}, user=staff_user)["data"]["servicePlan"]
+    assert found == {"here": {"amount": 7.25, "currency": "USD"}, "elsewhere": None}
