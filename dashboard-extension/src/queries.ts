@@ -179,7 +179,7 @@ export const DECIDE = { approve: ApproveMutation, reject: RejectMutation };
 
 export const PlanFieldsFragment = graphql(`
   fragment PlanFields on ServicePlan {
-    id name variantId productId billingCycle allowPause allowCancel allowReactivation
+    id name variantId productId productName variantName billingCycle allowPause allowCancel allowReactivation
     cancellationMode noticePeriodDays activationMode servicesCount automationOverrides
     changeTargets { id name }
     price { amount currency }
@@ -191,6 +191,16 @@ export const PlansQuery = graphql(`
   query Plans {
     servicePlans(first: 100, sortBy: {field: NAME, direction: ASC}) {
       totalCount edges { node { ...PlanFields } }
+    }
+  }
+`);
+
+export const CatalogueVariantsQuery = graphql(`
+  query CatalogueVariants($search: String, $first: Int) {
+    serviceCatalogueVariants(search: $search, first: $first) {
+      id productId productName name sku
+      prices { channelSlug price { amount currency } }
+      plan { id name }
     }
   }
 `);

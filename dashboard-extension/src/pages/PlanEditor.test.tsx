@@ -5,17 +5,26 @@ import { fakeApi, renderApp, standInBridge } from "../test-utils";
 const PLAN = {
   id: "U2VydmljZVBsYW46MQ==", name: "VPS 4 GB", variantId: "UHJvZHVjdFZhcmlhbnQ6MQ==", productId: null,
   billingCycle: "MONTHLY", allowPause: true, allowCancel: true, allowReactivation: false, cancellationMode: "REQUEST",
-  noticePeriodDays: 30, activationMode: "AUTOMATIC", servicesCount: 0, automationOverrides: { GRACE_DAYS: 5, REMINDER_DAYS_BEFORE: [7, 1] },
+  noticePeriodDays: 30, activationMode: "AUTOMATIC", productName: "VPS", variantName: "4 GB", servicesCount: 0, automationOverrides: { GRACE_DAYS: 5, REMINDER_DAYS_BEFORE: [7, 1] },
   changeTargets: [], price: null,
   prices: [{ channelSlug: "default-channel", price: { amount: 12.5, currency: "USD" } }],
 };
-const OTHER = { ...PLAN, id: "U2VydmljZVBsYW46Mg==", name: "VPS 8 GB", variantId: "UHJvZHVjdFZhcmlhbnQ6Mg==",
+const OTHER = { ...PLAN, id: "U2VydmljZVBsYW46Mg==", name: "VPS 8 GB", variantId: "UHJvZHVjdFZhcmlhbnQ6Mg==", variantName: "8 GB",
   automationOverrides: {}, prices: [], servicesCount: 3 };
+
+const CATALOGUE = [
+  { id: "UHJvZHVjdFZhcmlhbnQ6Mw==", productId: "UHJvZHVjdDoy", productName: "VPS", name: "16 GB", sku: "VPS-16",
+    prices: [{ channelSlug: "default-channel", price: { amount: 99, currency: "USD" } }], plan: null },
+  { id: PLAN.variantId, productId: "UHJvZHVjdDoy", productName: "VPS", name: "4 GB", sku: null,
+    prices: [], plan: { id: PLAN.id, name: PLAN.name } },
+];
 
 function plansPage(onMutation: (query: string) => unknown = () => ({ result: { servicePlan: { id: "x", name: "x" }, errors: [] } })) {
   const { bridge, handshake, dispatched } = standInBridge();
-  const api = fakeApi((query) => query.startsWith("mutation")
-    ? onMutation(query) : { servicePlans: { totalCount: 2, edges: [{ node: PLAN }, { node: OTHER }] } });
+  const api = fakeApi((query, variables) => query.startsWith("mutation") ? onMutation(query)
+    : query.includes("query CatalogueVariants(")
+      ? { serviceCatalogueVariants: CATALOGUE.filter((variant) => !variables.search || variant.sku === variables.search) }
+      : { servicePlans: { totalCount: 2, edges: [{ node: PLAN }, { node: OTHER }] } });
   renderApp(bridge, api.fetchImpl, "/plans");
   handshake();
   return { ...api, dispatched };
@@ -30,13 +39,20 @@ describe("Plan editor", () => {
   it("creates a plan with its prices, portal permissions, change targets and automation overrides", async () => {
     const { requests, dispatched } = plansPage();
     await screen.findByTestId("plans");
-    fireEvent.change(field("Name"), { target: { value: "VPS 16 GB" } });
-    fireEvent.change(within(form()).getByTestId("variant-id"), { target: { value: "UHJvZHVjdFZhcmlhbnQ6Mw==" } });
-    fireEvent.change(field("Notice (days)"), { target: { value: "14" } });
-    fireEvent.click(screen.getByTestId("add-price"));
-    fireEvent.change(field("Channel slug"), { target: { value: "channel-pln" } });
+    fireEvent.change(screen.getByTestId("catalogue-search"), { target: { value: "VPS-16" } });
+    await waitFor(() => expect(screen.getByTestId("catalogue-results").querySelectorAll("[data-variant]")).toHaveLength(1));
+    const found = screen.getByTestId("catalogue-results");
+    expect(found.textContent).toContain("VPS · 16 GB");
+    expect(found.textContent).toContain("SKU VPS-16");
+    expect(found.textContent).toContain("$99.00 (default-channel)");
+    fireEvent.click(within(found).getByRole("button", { name: "Choose" }));
+    expect(screen.getByTestId("chosen-variant").textContent).toBe("Sells: VPS · 16 GB");
+    expect(field("Name").value).toBe("VPS 16 GB"); // named after what it sells, until staff rename it
+    expect(field("Amount").value).toBe("99"); // the variant's channel prices to start from
     fireEvent.change(field("Amount"), { target: { value: "49.00" } });
     fireEvent.change(field("Currency"), { target: { value: "pln" } });
+    fireEvent.change(field("Channel slug"), { target: { value: "channel-pln" } });
+    fireEvent.change(field("Notice (days)"), { target: { value: "14" } });
     fireEvent.click(within(form()).getByText("Reactivate after cancelling"));
     fireEvent.click(within(screen.getByTestId("change-targets")).getByText("VPS 8 GB"));
     const grace = form().querySelector('[data-override="GRACE_DAYS"]') as HTMLElement;
@@ -85,6 +101,7 @@ describe("Plan editor", () => {
     fireEvent.click(document.querySelector('[data-edit="VPS 4 GB"]')!);
     expect(await within(form()).findByText("Edit plan")).toBeTruthy();
     expect(field("Name").value).toBe("VPS 4 GB");
+    expect(screen.getByTestId("chosen-variant").textContent).toBe("Sells: VPS · 4 GB");
     expect(field("Amount").value).toBe("12.5");
     const targets = within(screen.getByTestId("change-targets"));
     expect(targets.queryByText("VPS 4 GB")).toBeNull(); // not a target of itself
@@ -107,8 +124,14 @@ describe("Plan editor", () => {
       { field: "automationOverrides", code: "INVALID", message: "GRACE_DAYS must be a whole number." },
     ] } }));
     await screen.findByTestId("plans");
-    fireEvent.change(field("Name"), { target: { value: "Again" } });
-    fireEvent.change(within(form()).getByTestId("variant-id"), { target: { value: PLAN.variantId } });
+    fireEvent.focus(screen.getByTestId("catalogue-search"));
+    const found = await screen.findByTestId("catalogue-results");
+    // A variant another plan sells is marked, and cannot be chosen.
+    const taken = found.querySelector(`[data-variant="${PLAN.variantId}"]`)!;
+    expect(taken.getAttribute("aria-disabled")).toBe("true");
+    expect(taken.textContent).toContain("Sold by the plan VPS 4 GB");
+    expect(taken.querySelector("button")).toBeNull();
+    fireEvent.click(within(found).getByRole("button", { name: "Choose" }));
     fireEvent.click(screen.getByTestId("save-plan"));
     expect(await within(form()).findByText("Something with these details already exists.")).toBeTruthy();
     expect(within(form()).getByTestId("typed-errors").textContent)

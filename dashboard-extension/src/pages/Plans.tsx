@@ -18,7 +18,9 @@ function PlanRow({ plan, onEdit, onDelete }: { plan: PlanFieldsFragment; onEdit:
          borderStyle="solid" borderWidth={1} borderColor="default1" borderRadius={4}>
       <Box display="flex" flexDirection="column" __minWidth="200px" __flexGrow="1">
         <Text fontWeight="bold">{plan.name}</Text>
-        <Text size={2} color="default2">{t(`cycle.${plan.billingCycle}`)}</Text>
+        <Text size={2} color="default2" data-testid="plan-variant">
+          {[plan.productName, plan.variantName].filter(Boolean).join(" · ")} · {t(`cycle.${plan.billingCycle}`)}
+        </Text>
       </Box>
       <Text size={2} data-testid="plan-prices">
         {plan.prices.length

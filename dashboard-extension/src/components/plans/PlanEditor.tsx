@@ -96,8 +96,8 @@ export function PlanEditor({ editing, initial, otherPlans, onSaved, onDiscard }:
             onChoose={(variant) => {
               setValue("variantId", variant.id, { shouldValidate: true });
               setValue("productId", variant.productId);
-              setValue("variantLabel", `${variant.productName} · ${variant.name}`);
-              if (!watch("name")) setValue("name", `${variant.productName} ${variant.name}`.trim());
+              setValue("variantLabel", [variant.productName, variant.name].filter(Boolean).join(" · "));
+              if (!form.getValues("name")) setValue("name", `${variant.productName} ${variant.name}`.trim(), { shouldValidate: true });
               if (!prices.fields.length) prices.replace(variant.prices.map((entry) => ({
                 channelSlug: entry.channelSlug, amount: String(entry.price.amount), currency: entry.price.currency,
               })));

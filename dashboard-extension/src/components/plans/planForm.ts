@@ -48,7 +48,7 @@ export const EMPTY_PLAN: PlanFormValues = {
   prices: [], defaultAmount: "", defaultCurrency: "", changeTargets: [], overrides: noOverrides(),
 };
 
-type Plan = PlanFieldsFragment & { productName?: string; variantName?: string };
+type Plan = PlanFieldsFragment;
 
 /** The form's values for an existing plan. */
 export function planToForm(plan: Plan): PlanFormValues {
@@ -62,7 +62,7 @@ export function planToForm(plan: Plan): PlanFormValues {
   }
   return {
     name: plan.name, variantId: plan.variantId ?? "", productId: plan.productId ?? "",
-    variantLabel: [plan.productName, plan.variantName].filter(Boolean).join(" · "),
+    variantLabel: [plan.productName, plan.variantName].filter(Boolean).join(" · ") || (plan.variantId ?? plan.productId ?? ""),
     billingCycle: plan.billingCycle as PlanFormValues["billingCycle"],
     cancellationMode: plan.cancellationMode as PlanFormValues["cancellationMode"],
     noticePeriodDays: String(plan.noticePeriodDays),
