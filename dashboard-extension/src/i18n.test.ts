@@ -54,7 +54,7 @@ describe("translations", () => {
         expect(() => new IntlMessageFormat(message, language).format({
           count: 2, status: "x", action: "x", name: "x", plan: "x", days: 1, total: 2, end: "x", amount: "x",
           from: "x", to: "x", date: "x", email: "x", type: "x", reason: "x", product: "x", domain: "x",
-          recipient: "x", id: "x", sentence: "x", message: "x",
+          recipient: "x", id: "x", sentence: "x", message: "x", sku: "x", variant: "x",
         }), `${language} ${id}`).not.toThrow();
       }
     }
