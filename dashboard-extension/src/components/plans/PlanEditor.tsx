@@ -40,7 +40,7 @@ export function PlanEditor({ editing, initial, otherPlans, onSaved, onDiscard }:
   const client = useClient();
   const { bridge } = useApp();
   const [refusals, setRefusals] = useState<Refusal[]>([]);
-  const form = useForm<PlanFormValues>({ defaultValues: initial, mode: "onBlur" });
+  const form = useForm<PlanFormValues>({ defaultValues: initial });
   const { register, control, handleSubmit, reset, setError, watch, setValue, formState: { errors, isSubmitting } } = form;
   const prices = useFieldArray({ control, name: "prices" });
   useEffect(() => { reset(initial); setRefusals([]); }, [initial, reset]);

@@ -55,7 +55,7 @@ export function ServiceEditForm({ id, initial, onSaved, onCancel }: {
   const { bridge } = useApp();
   const [refusals, setRefusals] = useState<Refusal[]>([]);
   const { register, handleSubmit, setError, formState: { errors, isSubmitting, isDirty } } =
-    useForm<EditValues>({ defaultValues: initial, mode: "onBlur" });
+    useForm<EditValues>({ defaultValues: initial });
 
   const save = handleSubmit(async (values) => {
     const outcome = await client.mutation(ServiceUpdateMutation, { id, input: updateInput(initial, values) }).toPromise();
