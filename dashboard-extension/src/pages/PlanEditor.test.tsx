@@ -84,7 +84,7 @@ describe("Plan editor", () => {
     fireEvent.change(field("Amount"), { target: { value: "0" } });
     fireEvent.change(field("Currency"), { target: { value: "dollars" } });
     fireEvent.click(screen.getByTestId("save-plan"));
-    await within(form()).findByText("Required.");
+    await within(form()).findAllByText("Required.");
     const alerts = within(form()).getAllByRole("alert");
     const texts = alerts.map((alert) => alert.textContent);
     expect(texts).toContain("Required.");

@@ -1,4 +1,4 @@
-import { Box, Button, Checkbox, Input, Select, Text } from "@saleor/macaw-ui";
+import { Box, Button, Checkbox, Select, Text } from "@saleor/macaw-ui";
 import { useEffect, useState } from "react";
 import { Controller, type FieldPath, useFieldArray, useForm } from "react-hook-form";
 import { useIntl } from "react-intl";
@@ -8,6 +8,7 @@ import { notify } from "../../bridge";
 import { refusalsOf } from "../../client";
 import { PlanCreateMutation, PlanUpdateMutation } from "../../queries";
 import { ErrorList, type Refusal, refusalSentence } from "../common";
+import { FormInput } from "../FormInput";
 import { AUTOMATION_DAY_KEYS, CYCLES, type DayKey, EMPTY_PLAN, LIST_KEYS, type PlanFormValues, formToInput, parseDays } from "./planForm";
 import { VariantPicker } from "./VariantPicker";
 
@@ -85,10 +86,7 @@ export function PlanEditor({ editing, initial, otherPlans, onSaved, onDiscard }:
          borderColor="default1" borderRadius={4} data-testid="plan-form" noValidate onSubmit={(event) => { event.preventDefault(); save(); }}>
       <Text size={5} fontWeight="bold">{t(editing ? "plans.edit" : "plans.new")}</Text>
       <Box display="grid" __gridTemplateColumns="repeat(auto-fit, minmax(220px, 1fr))" gap={3}>
-        <Box display="flex" flexDirection="column" gap={1}>
-          <Input label={t("plans.name")} {...register("name", required)} error={Boolean(errors.name)} data-testid="plan-name" />
-          {errorText(errors.name?.message)}
-        </Box>
+        <FormInput control={control} name="name" rules={required} label={t("plans.name")} data-testid="plan-name" />
         <Box display="flex" flexDirection="column" gap={1} __gridColumn="span 2">
           <VariantPicker
             chosen={watch("variantLabel")}
@@ -117,11 +115,8 @@ export function PlanEditor({ editing, initial, otherPlans, onSaved, onDiscard }:
           <Select label={t("plans.cancellation")} options={option("cancellationMode", ["REQUEST", "IMMEDIATE"])}
                   value={field.value} onChange={(value) => field.onChange(value)} />
         )} />
-        <Box display="flex" flexDirection="column" gap={1}>
-          <Input label={t("plans.notice")} type="number" min={0} {...register("noticePeriodDays", days)}
-                 error={Boolean(errors.noticePeriodDays)} data-testid="plan-notice" />
-          {errorText(errors.noticePeriodDays?.message)}
-        </Box>
+        <FormInput control={control} name="noticePeriodDays" rules={days} label={t("plans.notice")} type="number"
+                   min={0} data-testid="plan-notice" />
         <Controller control={control} name="activationMode" render={({ field }) => (
           <Select label={t("plans.activation")} options={option("activationMode", ["AUTOMATIC", "MANUAL"])}
                   value={field.value} onChange={(value) => field.onChange(value)} />
@@ -142,18 +137,10 @@ export function PlanEditor({ editing, initial, otherPlans, onSaved, onDiscard }:
         <Text size={2} color="default2">{t("plans.pricesHint")}</Text>
         {prices.fields.map((field, index) => (
           <Box key={field.id} display="grid" __gridTemplateColumns="2fr 1fr 1fr auto" gap={2} alignItems="start" data-price-row={index}>
-            <Input label={t("plans.channel")} {...register(`prices.${index}.channelSlug`, required)}
-                   error={Boolean(errors.prices?.[index]?.channelSlug)} />
-            <Box display="flex" flexDirection="column" gap={1}>
-              <Input label={t("plans.amount")} {...register(`prices.${index}.amount`, amount(false))}
-                     error={Boolean(errors.prices?.[index]?.amount)} />
-              {errorText(errors.prices?.[index]?.amount?.message)}
-            </Box>
-            <Box display="flex" flexDirection="column" gap={1}>
-              <Input label={t("plans.currency")} {...register(`prices.${index}.currency`, currency(() => false))}
-                     error={Boolean(errors.prices?.[index]?.currency)} />
-              {errorText(errors.prices?.[index]?.currency?.message)}
-            </Box>
+            <FormInput control={control} name={`prices.${index}.channelSlug`} rules={required} label={t("plans.channel")} />
+            <FormInput control={control} name={`prices.${index}.amount`} rules={amount(false)} label={t("plans.amount")} />
+            <FormInput control={control} name={`prices.${index}.currency`} rules={currency(() => false)}
+                       label={t("plans.currency")} />
             <Button type="button" variant="tertiary" onClick={() => prices.remove(index)}>{t("plans.removePrice")}</Button>
           </Box>
         ))}
@@ -165,17 +152,9 @@ export function PlanEditor({ editing, initial, otherPlans, onSaved, onDiscard }:
           </Button>
         </Box>
         <Box display="grid" __gridTemplateColumns="repeat(auto-fit, minmax(170px, 1fr))" gap={2}>
-          <Box display="flex" flexDirection="column" gap={1}>
-            <Input label={t("plans.defaultAmount")} {...register("defaultAmount", amount(true))}
-                   error={Boolean(errors.defaultAmount)} />
-            {errorText(errors.defaultAmount?.message)}
-          </Box>
-          <Box display="flex" flexDirection="column" gap={1}>
-            <Input label={t("plans.defaultCurrency")}
-                   {...register("defaultCurrency", currency(() => !form.getValues("defaultAmount")))}
-                   error={Boolean(errors.defaultCurrency)} />
-            {errorText(errors.defaultCurrency?.message)}
-          </Box>
+          <FormInput control={control} name="defaultAmount" rules={amount(true)} label={t("plans.defaultAmount")} />
+          <FormInput control={control} name="defaultCurrency" rules={currency(() => !form.getValues("defaultAmount"))}
+                     label={t("plans.defaultCurrency")} />
         </Box>
       </Panel>
       <Panel title={t("plans.changeTargets")}>
@@ -213,9 +192,8 @@ export function PlanEditor({ editing, initial, otherPlans, onSaved, onDiscard }:
 function OverrideField({ dayKey, form }: { dayKey: DayKey; form: ReturnType<typeof useForm<PlanFormValues>> }) {
   const intl = useIntl();
   const t = (id: string) => intl.formatMessage({ id });
-  const { control, register, watch, formState: { errors } } = form;
+  const { control, watch } = form;
   const mode = watch(`overrides.${dayKey}.mode`);
-  const error = errors.overrides?.[dayKey]?.days?.message;
   return (
     <Box display="flex" flexDirection="column" gap={1} data-override={dayKey}>
       <Text size={2} fontWeight="medium">{t(`override.${dayKey}`)}</Text>
@@ -224,14 +202,13 @@ function OverrideField({ dayKey, form }: { dayKey: DayKey; form: ReturnType<type
           <Select label={t("override.mode")} value={field.value} onChange={(value) => field.onChange(value)}
                   options={(["default", "never", "days"] as const).map((value) => ({ value, label: t(`override.${value}`) }))} />
         )} />
-        <Input label={t(LIST_KEYS.has(dayKey) ? "override.dayList" : "override.days")} disabled={mode !== "days"}
-               error={Boolean(error)}
-               {...register(`overrides.${dayKey}.days`, {
-                 validate: (value) => mode !== "days" || (parseDays(value) !== null &&
-                   (LIST_KEYS.has(dayKey) || parseDays(value)!.length === 1)) || t("form.days"),
-               })} />
+        <FormInput control={control} name={`overrides.${dayKey}.days`} disabled={mode !== "days"}
+                   label={t(LIST_KEYS.has(dayKey) ? "override.dayList" : "override.days")}
+                   rules={{
+                     validate: (value) => mode !== "days" || (parseDays(String(value)) !== null &&
+                       (LIST_KEYS.has(dayKey) || parseDays(String(value))!.length === 1)) || t("form.days"),
+                   }} />
       </Box>
-      {error && <Text size={1} color="critical1" role="alert">{error}</Text>}
     </Box>
   );
 }

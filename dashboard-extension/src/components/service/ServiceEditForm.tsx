@@ -1,4 +1,4 @@
-import { Box, Button, Input, Text } from "@saleor/macaw-ui";
+import { Box, Button, Text } from "@saleor/macaw-ui";
 import { useState } from "react";
 import { type FieldPath, useForm } from "react-hook-form";
 import { useIntl } from "react-intl";
@@ -9,6 +9,7 @@ import { refusalsOf } from "../../client";
 import type { ServiceUpdateInput } from "../../gql/graphql";
 import { ServiceUpdateMutation } from "../../queries";
 import { ErrorList, type Refusal, refusalSentence } from "../common";
+import { FormInput } from "../FormInput";
 
 export interface EditValues {
   domain: string; nextDueDate: string; recurringAmount: string; options: string;
@@ -54,7 +55,7 @@ export function ServiceEditForm({ id, initial, onSaved, onCancel }: {
   const client = useClient();
   const { bridge } = useApp();
   const [refusals, setRefusals] = useState<Refusal[]>([]);
-  const { register, handleSubmit, setError, formState: { errors, isSubmitting, isDirty } } =
+  const { control, register, handleSubmit, setError, formState: { errors, isSubmitting, isDirty } } =
     useForm<EditValues>({ defaultValues: initial });
 
   const save = handleSubmit(async (values) => {
@@ -74,11 +75,8 @@ export function ServiceEditForm({ id, initial, onSaved, onCancel }: {
   });
 
   const field = (name: keyof EditValues, label: string, rules = {}, type?: "date" | "password") => (
-    <Box display="flex" flexDirection="column" gap={1}>
-      <Input label={t(label)} type={type} error={Boolean(errors[name])} data-field={name}
-             autoComplete={name === "password" ? "new-password" : undefined} {...register(name, rules)} />
-      {errors[name]?.message && <Text size={1} color="critical1" role="alert">{errors[name]?.message}</Text>}
-    </Box>
+    <FormInput control={control} name={name} rules={rules} label={t(label)} type={type} data-field={name}
+               autoComplete={name === "password" ? "new-password" : "off"} />
   );
   const validJson = (value: string) => {
     try {
