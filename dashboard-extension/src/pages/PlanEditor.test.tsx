@@ -38,7 +38,7 @@ const mutations = (requests: { query: string; variables: Record<string, unknown>
 describe("Plan editor", () => {
   it("creates a plan with its prices, portal permissions, change targets and automation overrides", async () => {
     const { requests, dispatched } = plansPage();
-    await screen.findByTestId("plans");
+    fireEvent.click(await screen.findByTestId("new-plan"));
     fireEvent.change(screen.getByTestId("catalogue-search"), { target: { value: "VPS-16" } });
     await waitFor(() => expect(screen.getByTestId("catalogue-results").querySelectorAll("[data-variant]")).toHaveLength(1));
     const found = screen.getByTestId("catalogue-results");
@@ -78,7 +78,7 @@ describe("Plan editor", () => {
 
   it("checks the form before asking the API: required name and variant, day counts, amounts, currencies", async () => {
     const { requests } = plansPage();
-    await screen.findByTestId("plans");
+    fireEvent.click(await screen.findByTestId("new-plan"));
     fireEvent.change(field("Notice (days)"), { target: { value: "-3" } });
     fireEvent.click(screen.getByTestId("add-price"));
     fireEvent.change(field("Amount"), { target: { value: "0" } });
@@ -123,7 +123,8 @@ describe("Plan editor", () => {
       { field: "variantId", code: "UNIQUE", message: "This variant already has a plan." },
       { field: "automationOverrides", code: "INVALID", message: "GRACE_DAYS must be a whole number." },
     ] } }));
-    await screen.findByTestId("plans");
+    fireEvent.click(await screen.findByTestId("new-plan"));
+    fireEvent.change(field("Name"), { target: { value: "Again" } });
     fireEvent.focus(screen.getByTestId("catalogue-search"));
     const found = await screen.findByTestId("catalogue-results");
     // A variant another plan sells is marked, and cannot be chosen.
@@ -136,6 +137,15 @@ describe("Plan editor", () => {
     expect(await within(form()).findByText("Something with these details already exists.")).toBeTruthy();
     expect(within(form()).getByTestId("typed-errors").textContent)
       .toBe("The request was refused: GRACE_DAYS must be a whole number.");
+  });
+
+  it("closes the editor on Discard, and after saving shows the list again", async () => {
+    plansPage();
+    fireEvent.click(await screen.findByTestId("new-plan"));
+    expect(screen.queryByTestId("plans")).toBeNull();
+    fireEvent.click(within(form()).getByRole("button", { name: "Discard" }));
+    expect(await screen.findByTestId("plans")).toBeTruthy();
+    expect(screen.queryByTestId("plan-form")).toBeNull();
   });
 
   it("deletes an unused plan after a destructive confirmation; a plan in use cannot be", async () => {

@@ -48,8 +48,9 @@ export function Plans() {
   const { data, error, refetch } = usePageQuery(PlansQuery, {});
   const plans = useMemo(
     () => data ? (data.servicePlans?.edges ?? []).flatMap((edge) => (edge?.node ? [edge.node] : [])) : null, [data]);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [initial, setInitial] = useState<PlanFormValues>(EMPTY_PLAN);
+  // The editor, when open: a new plan (id null) or the plan being edited.
+  const [editor, setEditor] = useState<{ id: string | null; initial: PlanFormValues } | null>(null);
+  const editing = editor?.id ?? null;
   const [deleting, setDeleting] = useState<PlanFieldsFragment | null>(null);
   const [refusals, setRefusals] = useState<Refusal[]>([]);
 
@@ -62,11 +63,20 @@ export function Plans() {
   };
   const otherPlans = (plans ?? []).filter((plan) => plan.id !== editing).map(({ id, name }) => ({ id, name }));
 
+  if (editor) {
+    return (
+      <PlanEditor editing={editing} initial={editor.initial} otherPlans={otherPlans}
+                  onSaved={() => { setEditor(null); refetch(); }} onDiscard={() => setEditor(null)} />
+    );
+  }
   return (
     <Box display="flex" flexDirection="column" gap={4}>
-      <PlanEditor editing={editing} initial={initial} otherPlans={otherPlans}
-                  onSaved={() => { setEditing(null); setInitial(EMPTY_PLAN); refetch(); }}
-                  onDiscard={() => { setEditing(null); setInitial(EMPTY_PLAN); }} />
+      <Box display="flex" gap={3} alignItems="center" justifyContent="space-between" flexWrap="wrap">
+        <Text size={6} fontWeight="bold">{t("nav.plans")}</Text>
+        <Button variant="primary" data-testid="new-plan" onClick={() => { setRefusals([]); setEditor({ id: null, initial: EMPTY_PLAN }); }}>
+          {t("plans.new")}
+        </Button>
+      </Box>
       <ErrorList errors={refusals} />
       {error ? <Failure error={error} retry={refetch} /> : !plans ? <Loading /> : !plans.length ? (
         <Empty title={t("plans.empty")}>{t("plans.emptyHint")}</Empty>
@@ -74,7 +84,7 @@ export function Plans() {
         <Box display="flex" flexDirection="column" gap={2} data-testid="plans">
           {plans.map((plan) => (
             <PlanRow key={plan.id} plan={plan}
-                     onEdit={() => { setRefusals([]); setEditing(plan.id); setInitial(planToForm(plan)); }}
+                     onEdit={() => { setRefusals([]); setEditor({ id: plan.id, initial: planToForm(plan) }); }}
                      onDelete={() => { setRefusals([]); setDeleting(plan); }} />
           ))}
         </Box>

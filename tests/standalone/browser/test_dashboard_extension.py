@@ -146,6 +146,7 @@ def test_create_a_plan_through_the_catalogue_search(staff_page, store):
                                     channel_prices={"default-channel": {"amount": "99.000", "currency": "USD"}})
     app = open_app(staff_page, "plans")
     app.get_by_test_id("plans").wait_for()
+    app.get_by_test_id("new-plan").click()
     form = app.get_by_test_id("plan-form")
     app.get_by_test_id("catalogue-search").fill("")
     results = app.get_by_test_id("catalogue-results")

@@ -180,7 +180,7 @@ export function PlanEditor({ editing, initial, otherPlans, onSaved, onDiscard }:
       </Panel>
       <ErrorList errors={refusals} />
       <Box display="flex" gap={2} justifyContent="flex-end">
-        {editing && <Button type="button" variant="secondary" onClick={() => { reset(EMPTY_PLAN); onDiscard(); }}>{t("plans.discard")}</Button>}
+        <Button type="button" variant="secondary" onClick={() => { reset(EMPTY_PLAN); onDiscard(); }}>{t("plans.discard")}</Button>
         <Button type="submit" variant="primary" disabled={isSubmitting} data-testid="save-plan">
           {t(editing ? "plans.save" : "plans.create")}
         </Button>
