@@ -274,6 +274,8 @@ export const de: Messages = {
   "change.choose": "Tarif wählen",
   "change.upgrade": "Upgrade",
   "change.downgrade": "Downgrade",
+  "change.samePrice": "Gleicher Preis",
+  "change.atRenewal": "Gilt ab der nächsten Verlängerung am {date}.",
   "change.amounts": "Von {from} auf {to} pro Zeitraum",
   "change.daysLeft": "{days} von {total} Tagen übrig im Zeitraum bis {end}",
   "change.prorated": "Anteilig für die restlichen Tage: {amount}",

@@ -273,6 +273,8 @@ export const en = {
   "change.choose": "Choose a plan",
   "change.upgrade": "Upgrade",
   "change.downgrade": "Downgrade",
+  "change.samePrice": "Same price",
+  "change.atRenewal": "Takes effect at the next renewal, on {date}.",
   "change.amounts": "From {from} to {to} per period",
   "change.daysLeft": "{days} of {total} days left in the period ending {end}",
   "change.prorated": "Prorated for the days left: {amount}",

@@ -274,6 +274,8 @@ export const fr: Messages = {
   "change.choose": "Choisir une formule",
   "change.upgrade": "Montée en gamme",
   "change.downgrade": "Descente en gamme",
+  "change.samePrice": "Même prix",
+  "change.atRenewal": "Prend effet au prochain renouvellement, le {date}.",
   "change.amounts": "De {from} à {to} par période",
   "change.daysLeft": "{days} jours restants sur {total} dans la période se terminant le {end}",
   "change.prorated": "Au prorata des jours restants : {amount}",

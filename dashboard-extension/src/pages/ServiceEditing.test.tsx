@@ -110,14 +110,18 @@ describe("Plan change", () => {
 
   it("says a downgrade applies from the next period, and shows a refusal as a sentence", async () => {
     page({
-      ChangePlanPreview: () => ({ serviceChangePlanPreview: { ...QUOTE, isUpgrade: false } }),
+      ChangePlanPreview: () => ({ serviceChangePlanPreview: { ...QUOTE, isUpgrade: false,
+        newAmount: { amount: 4.99, currency: "USD" }, proratedAmount: { amount: 0, currency: "USD" } } }),
       ChangePlan: () => ({ result: { service: null, errors: [{ field: "planId", code: "NOT_ALLOWED_BY_PLAN", message: "x" }] } }),
     });
     await screen.findByTestId("plan-change");
     fireEvent.click(within(screen.getByTestId("plan-change")).getByRole("combobox"));
     fireEvent.click(await screen.findByRole("option", { name: "Hosting Pro" }));
-    expect((await screen.findByTestId("quote")).getAttribute("data-upgrade")).toBe("false");
+    const quote = await screen.findByTestId("quote");
+    expect(quote.getAttribute("data-upgrade")).toBe("false");
+    expect(quote.textContent).toContain("Takes effect at the next renewal, on 2026-06-01.");
     fireEvent.click(screen.getByTestId("change-plan"));
+    expect(quote.textContent).toContain("Downgrade");
     const dialog = await screen.findByRole("dialog");
     expect(dialog.textContent).toContain("The new plan applies from the next billing period.");
     fireEvent.click(within(dialog).getByRole("button", { name: "Change plan" }));

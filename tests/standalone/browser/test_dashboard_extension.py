@@ -344,3 +344,42 @@ def test_tonights_automation_lists_what_each_step_would_take_up(staff_page, stor
     renewals.locator(f'[data-step-service="{global_id("Service", store[0].pk)}"]').get_by_role("button").click()
     app.get_by_test_id("service-detail").wait_for()
     assert not Renewal.objects.exists()  # a preview changes nothing
+
+
+def test_the_forms_at_800_px_in_dark(staff_page, store):
+    """The service editor, the plan change and the plan editor fit 800 px, and a disabled
+    primary button is not drawn bright in the dark theme."""
+    staff_page.set_viewport_size({"width": 1020, "height": 900})  # the stand-in's nav takes 220 px
+    service = store[0]
+    pro = ServicePlan.objects.create(name="Hosting Pro", variant_id=12, product_id=1)
+    ServicePlanPrice.objects.create(plan=pro, channel_slug="default-channel", amount="29.990", currency="USD")
+    service.plan.change_targets.add(pro)
+    staff_page.goto(f"{staff_page.live_server_url}/dashboard-host/?page=services&theme=dark")
+    app = staff_page.frame_locator("#app")
+    app.locator(f'[data-service="{global_id("Service", service.pk)}"]').get_by_role("button", name="Hosting").click()
+    app.get_by_test_id("edit-service").click()
+    save = app.get_by_test_id("save-service")
+    assert save.is_disabled()  # nothing changed yet
+    background = save.evaluate("button => getComputedStyle(button).backgroundColor")
+    assert min(int(value) for value in re.findall(r"\d+", background)[:3]) < 200, background
+
+    def overflowing():
+        return app.locator("body").evaluate(
+            "body => [...body.querySelectorAll('input, textarea, button')]"
+            ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).length"
+        )
+
+    assert app.locator("body").evaluate("body => body.clientWidth") <= 800
+    assert overflowing() == 0
+    app.get_by_test_id("plan-change").get_by_role("combobox").click()
+    app.get_by_role("option", name="Hosting Pro").click()
+    app.get_by_test_id("quote").wait_for()
+    assert overflowing() == 0
+    screenshot(staff_page, "service-edit-800px-dark")
+
+    staff_page.goto(f"{staff_page.live_server_url}/dashboard-host/?page=plans&theme=dark")
+    app.get_by_test_id("new-plan").click()
+    app.get_by_test_id("add-price").click()
+    app.get_by_test_id("plan-form").wait_for()
+    assert overflowing() == 0
+    screenshot(staff_page, "plan-editor-800px-dark")

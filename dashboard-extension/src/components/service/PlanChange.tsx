@@ -50,7 +50,9 @@ export function PlanChange({ serviceId, targets, onChanged }: {
         : !quote || preview.fetching ? <Loading /> : (
           <Box display="flex" flexDirection="column" gap={1} padding={3} borderRadius={4} backgroundColor="default2"
                data-testid="quote" data-upgrade={quote.isUpgrade}>
-            <Text size={3} fontWeight="bold">{t(quote.isUpgrade ? "change.upgrade" : "change.downgrade")}</Text>
+            {/* The heading follows the price; when it is paid (now or at renewal) follows the API. */}
+            <Text size={3} fontWeight="bold">{t(quote.newAmount.amount > quote.currentAmount.amount ? "change.upgrade"
+              : quote.newAmount.amount < quote.currentAmount.amount ? "change.downgrade" : "change.samePrice")}</Text>
             <Text size={2}>
               <FormattedMessage id="change.amounts" values={{
                 from: <Money value={quote.currentAmount} />, to: <Money value={quote.newAmount} />,
@@ -60,6 +62,7 @@ export function PlanChange({ serviceId, targets, onChanged }: {
             <Text size={2} fontWeight="medium" data-testid="prorated">
               <FormattedMessage id="change.prorated" values={{ amount: <Money value={quote.proratedAmount} /> }} />
             </Text>
+            {!quote.isUpgrade && <Text size={2} color="default2">{t("change.atRenewal", { date: quote.periodEnd })}</Text>}
             <Box display="flex" justifyContent="flex-end">
               <Button variant="primary" size="small" data-testid="change-plan" onClick={() => setConfirming(true)}>
                 {t("change.confirmButton")}
