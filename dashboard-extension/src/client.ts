@@ -82,8 +82,3 @@ export function refusalsOf<Data extends { result?: { errors: readonly Refusal[] 
   if (outcome.error) return [{ field: null, code: "GRAPHQL_ERROR", message: errorSentence(intl, outcome.error) }];
   return [...(outcome.data?.result?.errors ?? [])];
 }
-
-export function useErrorSentence() {
-  const intl = useIntl();
-  return (error: CombinedError) => errorSentence(intl, error);
-}
