@@ -29,7 +29,8 @@ export function standInBridge(token = "dashboard-token", locale = "en") {
   });
   const handshake = () => emit("handshake", { token, ready: true });
   const changeLocale = (newLocale: string) => emit("localeChanged", { locale: newLocale as never });
-  return { bridge, dispatched, handshake, changeLocale };
+  const refreshToken = (newToken: string) => emit("tokenRefresh", { token: newToken });
+  return { bridge, dispatched, handshake, changeLocale, refreshToken };
 }
 
 export interface Recorded { url: string; authorization: string | null; query: string; variables: Record<string, unknown> }
