@@ -269,7 +269,6 @@ def install_from_manifest(dashboard, page):
     return App.objects.get(identifier=APP_ID)
 
 
-@pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def unsold_variant(variant, channel_USD):
     """A variant of the same product that no plan sells yet, listed in the channel."""
@@ -282,6 +281,7 @@ def unsold_variant(variant, channel_USD):
     return other
 
 
+@pytest.mark.django_db(transaction=True)
 def test_the_extension_in_the_real_dashboard(dashboard, customer_services, customer_user, unsold_variant):
     from saleor.app.models import App
 
