@@ -353,8 +353,14 @@ def test_the_extension_in_the_real_dashboard(dashboard, customer_services, custo
     target.refresh_from_db()
     assert (target.domain, target.server_hostname, target.options) == (
         "renamed05.example.com", "web5.example.net", {"region": "eu"})
-    # A plan of a product the catalogue does not have: its own price is what it costs.
-    pro = ServicePlan.objects.create(name="Hosting pro", product_id=987654)
+    from saleor.product.models import ProductVariant, ProductVariantChannelListing
+
+    pro_variant = ProductVariant.objects.create(product=unsold_variant.product, sku="HOST-PRO", name="Pro",
+                                                track_inventory=False)
+    channel = unsold_variant.channel_listings.get().channel
+    ProductVariantChannelListing.objects.create(variant=pro_variant, channel=channel,
+                                                price_amount=Decimal("30.00"), currency="USD")
+    pro = ServicePlan.objects.create(name="Hosting pro", variant_id=pro_variant.pk)
     ServicePlanPrice.objects.create(plan=pro, channel_slug="main", amount=Decimal("30.00"), currency="USD")
     target.plan.change_targets.add(pro)
     page.reload()
