@@ -388,6 +388,12 @@ def test_the_extension_in_the_real_dashboard(dashboard, customer_services, custo
     sold.wait_for()
     assert "Sold by the plan Hosting monthly" in sold.inner_text()
     frame.get_by_test_id("catalogue-search").fill("VPS-16")
+    # Once typing pauses, only the variant whose SKU matches is listed.
+    for _ in range(40):
+        if results.locator("[data-variant]").count() == 1:
+            break
+        time.sleep(0.25)
+    assert results.locator("[data-variant]").count() == 1
     chosen = results.locator(f'[data-variant="{global_id("ProductVariant", unsold_variant.pk)}"]')
     chosen.wait_for()
     assert "$99.00 (main)" in chosen.inner_text()
