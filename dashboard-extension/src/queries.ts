@@ -44,6 +44,7 @@ export const ServiceQuery = graphql(`
       variantName createdAt activatedAt suspendedAt suspensionReason pausedAt resumeOn cancelledAt terminatedAt
       orderId options username packageName password provisioningState provisioningError availableActions
       plan { id name changeTargets { id name } }
+      pendingPlan { id name }
       cancellationRequest { id type status reason effectiveDate }
       renewals { id kind periodStart periodEnd dueDate status amount { amount currency } }
       events { id date type actorType actorEmail oldStatus newStatus reason note }

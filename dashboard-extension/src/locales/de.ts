@@ -276,6 +276,8 @@ export const de: Messages = {
   "change.downgrade": "Downgrade",
   "change.samePrice": "Gleicher Preis",
   "change.atRenewal": "Gilt ab der nächsten Verlängerung am {date}.",
+  "change.pending": "Dieser Service wechselt bei der nächsten Verlängerung zu {plan}.",
+  "change.upgradeOpen": "Ein Upgrade wartet auf seine Zahlung (siehe Verlängerungen); ein weiterer Wechsel ist möglich, sobald es bezahlt oder storniert ist.",
   "change.amounts": "Von {from} auf {to} pro Zeitraum",
   "change.daysLeft": "{days} von {total} Tagen übrig im Zeitraum bis {end}",
   "change.prorated": "Anteilig für die restlichen Tage: {amount}",

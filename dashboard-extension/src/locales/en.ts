@@ -275,6 +275,8 @@ export const en = {
   "change.downgrade": "Downgrade",
   "change.samePrice": "Same price",
   "change.atRenewal": "Takes effect at the next renewal, on {date}.",
+  "change.pending": "This service changes to {plan} at its next renewal.",
+  "change.upgradeOpen": "An upgrade waits for its payment (see Renewals); another change can follow once it is paid or voided.",
   "change.amounts": "From {from} to {to} per period",
   "change.daysLeft": "{days} of {total} days left in the period ending {end}",
   "change.prorated": "Prorated for the days left: {amount}",

@@ -276,6 +276,8 @@ export const fr: Messages = {
   "change.downgrade": "Descente en gamme",
   "change.samePrice": "Même prix",
   "change.atRenewal": "Prend effet au prochain renouvellement, le {date}.",
+  "change.pending": "Ce service passe à {plan} à son prochain renouvellement.",
+  "change.upgradeOpen": "Une montée en gamme attend son paiement (voir Renouvellements) ; un autre changement pourra suivre une fois payée ou annulée.",
   "change.amounts": "De {from} à {to} par période",
   "change.daysLeft": "{days} jours restants sur {total} dans la période se terminant le {end}",
   "change.prorated": "Au prorata des jours restants : {amount}",

@@ -225,7 +225,9 @@ export function ServiceDetail({ id }: { id: string }) {
         </Box>
       )}
       <Section title={t("change.title")}>
-        <PlanChange serviceId={id} targets={service.plan.changeTargets} onChanged={refetch} />
+        <PlanChange serviceId={id} targets={service.plan.changeTargets} pendingPlan={service.pendingPlan}
+                    upgradeOpen={service.renewals.some((renewal) => renewal.kind === "UPGRADE" && renewal.status === "OPEN")}
+                    onChanged={refetch} />
       </Section>
       <Section title={t("detail.renewals")}>
         <Renewals service={service} onTask={(next) => { setErrors([]); setTask(next); }} />

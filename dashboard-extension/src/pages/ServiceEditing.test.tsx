@@ -154,4 +154,21 @@ describe("Plan change", () => {
     handshake();
     expect((await screen.findByText("This plan offers no other plan to change to."))).toBeTruthy();
   });
+
+  it("offers no second change while one is under way: a downgrade at renewal, an upgrade to pay", async () => {
+    const first = standInBridge();
+    const view = renderApp(first.bridge, fakeApi(() => ({ service: { ...SERVICE, pendingPlan: { id: "UGxhbjoz", name: "Hosting Lite" } } })).fetchImpl, PATH);
+    first.handshake();
+    expect((await screen.findByTestId("change-under-way")).textContent)
+      .toBe("This service changes to Hosting Lite at its next renewal.");
+    expect(screen.queryByTestId("change-target")).toBeNull();
+    view.unmount();
+
+    const second = standInBridge();
+    const upgrade = { id: "UmVuZXdhbDox", kind: "UPGRADE", periodStart: "2026-05-15", periodEnd: "2026-06-01",
+      dueDate: "2026-05-15", status: "OPEN", amount: { amount: 5, currency: "USD" } };
+    renderApp(second.bridge, fakeApi(() => ({ service: { ...SERVICE, pendingPlan: null, renewals: [upgrade] } })).fetchImpl, PATH);
+    second.handshake();
+    expect((await screen.findByTestId("change-under-way")).textContent).toContain("An upgrade waits for its payment");
+  });
 });

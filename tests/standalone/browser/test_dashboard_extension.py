@@ -245,6 +245,8 @@ def test_change_plan_with_its_quote(staff_page, store):
 
     upgrade = Renewal.objects.get(service=service, kind="UPGRADE", status="OPEN")
     assert upgrade.target_plan == pro and f"{upgrade.amount:.2f}" in prorated
+    # One change at a time: the page says the upgrade waits for its payment.
+    expect(app.get_by_test_id("change-under-way")).to_contain_text("An upgrade waits for its payment")
 
 
 def test_failed_emails_page(staff_page, store):

@@ -9,8 +9,11 @@ import { ChangePlanMutation, ChangePlanPreviewQuery } from "../../queries";
 import { Confirm, ErrorList, Failure, Loading, Money, type Refusal } from "../common";
 
 /** Move a service to one of its plan's change targets: the quote first, then the change. */
-export function PlanChange({ serviceId, targets, onChanged }: {
-  serviceId: string; targets: { id: string; name: string }[]; onChanged: () => void;
+export function PlanChange({ serviceId, targets, pendingPlan, upgradeOpen, onChanged }: {
+  serviceId: string; targets: { id: string; name: string }[];
+  /** A downgrade waiting for the next renewal, and an upgrade waiting for its payment. */
+  pendingPlan?: { name: string } | null; upgradeOpen?: boolean;
+  onChanged: () => void;
 }) {
   const intl = useIntl();
   const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
@@ -23,6 +26,9 @@ export function PlanChange({ serviceId, targets, onChanged }: {
   const preview = usePageQuery(ChangePlanPreviewQuery, { id: serviceId, planId: target }, !target);
   const quote = preview.data?.serviceChangePlanPreview;
 
+  // One change at a time: the API refuses another while one is under way.
+  if (pendingPlan) return <Text size={2} data-testid="change-under-way">{t("change.pending", { plan: pendingPlan.name })}</Text>;
+  if (upgradeOpen) return <Text size={2} data-testid="change-under-way">{t("change.upgradeOpen")}</Text>;
   if (!targets.length) return <Text size={2} color="default2">{t("change.none")}</Text>;
 
   const change = async () => {
