@@ -155,12 +155,18 @@ def release_identifier() -> int:
     Saleor checks the identifier right after fetching it."""
     from django.db.models import Q
     from saleor.app.models import App
+    from saleor.app.types import AppType
 
     from ..dashboard.manifest import APP_ID
 
+    # What `get_or_create(identifier=APP_ID, defaults={name, is_active})` made: a local
+    # App with no manifest, no app URL and no token (installs set all of these).
     made_by_the_package = (
-        App.objects.filter(identifier=APP_ID, removed_at__isnull=True, tokens__isnull=True)
+        App.objects.filter(
+            identifier=APP_ID, type=AppType.LOCAL, removed_at__isnull=True, tokens__isnull=True
+        )
         .filter(Q(manifest_url__isnull=True) | Q(manifest_url=""))
+        .filter(Q(app_url__isnull=True) | Q(app_url=""))
         .values("pk")
     )
     return App.objects.filter(pk__in=made_by_the_package).update(

@@ -129,7 +129,10 @@ def test_removing_the_installed_app_brings_the_internal_one_back(permission_mana
     from saleor.app.models import App
 
     internal = services_app()
-    installed = App.objects.create(name="Services", identifier=APP_ID, is_active=True, is_installed=True)
+    installed = App.objects.create(  # as an install makes it: from the manifest
+        name="Services", identifier=APP_ID, is_active=True, is_installed=True,
+        manifest_url="https://shop.example/plugins/global/saleor_services/manifest",
+    )
     assert services_app().pk == installed.pk
     internal.refresh_from_db()
     assert not internal.is_active
