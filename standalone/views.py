@@ -34,6 +34,7 @@ PAGES = {
     "cancellation-requests": "/dashboard/cancellation-requests",
     "plans": "/dashboard/plans",
     "automation": "/dashboard/automation",
+    "failed-emails": "/dashboard/failed-emails",
     "customer": "/dashboard/widgets/customer",
 }
 

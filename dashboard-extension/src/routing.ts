@@ -1,5 +1,7 @@
 import { actions } from "@saleor/app-sdk/app-bridge";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useMemo } from "react";
+import type { BaseLocationHook } from "wouter";
+import { navigate as browserNavigate, usePathname } from "wouter/use-browser-location";
 import type { Bridge } from "./bridge";
 
 /** The app's root path, from the <base href> the server injects. */
@@ -15,25 +17,21 @@ export function routeOf(pathname: string, search: string, base = basePath()): st
   return path + search;
 }
 
-function currentRoute(): string {
-  return routeOf(window.location.pathname, window.location.search);
-}
-
-/** Client routes under the base path; the Dashboard is told so a refresh lands here. */
-export function useRouter(bridge: Bridge) {
-  const [route, setRoute] = useState(currentRoute);
-  useEffect(() => {
-    const onPop = () => setRoute(currentRoute());
-    window.addEventListener("popstate", onPop);
-    return () => window.removeEventListener("popstate", onPop);
-  }, []);
-  const navigate = useCallback(
-    (to: string) => {
-      window.history.pushState(null, "", basePath() + to);
-      setRoute(to);
-      bridge.dispatch(actions.UpdateRouting({ newRoute: to })).catch(() => undefined);
-    },
-    [bridge],
-  );
-  return { route, navigate };
+/**
+ * wouter's location hook for the app: routes are read under the base path (what a reload or
+ * a deep link frames), and each navigation is told to the Dashboard (`UpdateRouting`) so its
+ * own URL, and so a refresh, lands on the same page.
+ */
+export function useAppLocationHook(bridge: Bridge): BaseLocationHook {
+  return useMemo(() => {
+    const useAppLocation = () => {
+      const pathname = usePathname();
+      const navigate = useCallback((to: string, options?: { replace?: boolean }) => {
+        browserNavigate(basePath() + to, options);
+        bridge.dispatch(actions.UpdateRouting({ newRoute: to })).catch(() => undefined);
+      }, []);
+      return [routeOf(pathname, ""), navigate] as [string, (to: string, options?: { replace?: boolean }) => void];
+    };
+    return useAppLocation as BaseLocationHook;
+  }, [bridge]);
 }

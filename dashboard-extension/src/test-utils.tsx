@@ -29,7 +29,8 @@ export function standInBridge(token = "dashboard-token", locale = "en") {
   });
   const handshake = () => emit("handshake", { token, ready: true });
   const changeLocale = (newLocale: string) => emit("localeChanged", { locale: newLocale as never });
-  return { bridge, dispatched, handshake, changeLocale };
+  const refreshToken = (newToken: string) => emit("tokenRefresh", { token: newToken });
+  return { bridge, dispatched, handshake, changeLocale, refreshToken };
 }
 
 export interface Recorded { url: string; authorization: string | null; query: string; variables: Record<string, unknown> }
@@ -70,4 +71,5 @@ export const DETAIL = {
   ...SERVICE, variantName: "Basic", username: "", packageName: "", password: null, provisioningState: "NOT_REQUIRED",
   provisioningError: "", options: {}, createdAt: "2026-05-01T10:00:00Z", activatedAt: "2026-05-01T10:00:00Z",
   suspensionReason: "", cancellationRequest: null, renewals: [], events: [], availableActions: [] as string[],
+  orderId: null as string | null, plan: { id: "UGxhbjox", name: "Hosting", changeTargets: [] as { id: string; name: string }[] },
 };

@@ -31,7 +31,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 from saleor_services.dashboard.manifest import APP_ID  # noqa: E402
-from saleor_services.models import Service, ServiceEvent, ServicePlan  # noqa: E402
+from saleor_services.models import Renewal, Service, ServiceEvent, ServicePlan, ServicePlanPrice  # noqa: E402
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM = os.environ.get("SERVICES_CHROMIUM", "/usr/bin/chromium")
@@ -269,8 +269,20 @@ def install_from_manifest(dashboard, page):
     return App.objects.get(identifier=APP_ID)
 
 
+@pytest.fixture
+def unsold_variant(variant, channel_USD):
+    """A variant of the same product that no plan sells yet, listed in the channel."""
+    from saleor.product.models import ProductVariant, ProductVariantChannelListing
+
+    other = ProductVariant.objects.create(product=variant.product, sku="VPS-16", name="16 GB")
+    ProductVariantChannelListing.objects.create(
+        variant=other, channel=channel_USD, price_amount=Decimal("99.00"), currency=channel_USD.currency_code,
+    )
+    return other
+
+
 @pytest.mark.django_db(transaction=True)
-def test_the_extension_in_the_real_dashboard(dashboard, customer_services, customer_user):
+def test_the_extension_in_the_real_dashboard(dashboard, customer_services, customer_user, unsold_variant):
     from saleor.app.models import App
 
     from saleor_services.saleor.app_register import REGISTRATION_KEY
@@ -329,6 +341,72 @@ def test_the_extension_in_the_real_dashboard(dashboard, customer_services, custo
     ]
     deep.context.close()
 
+    # Editing the service, then changing its plan with the quote first.
+    frame = dashboard.app_frame(page)
+    frame.get_by_test_id("edit-service").click()
+    frame.locator('[data-field="domain"]').fill("renamed05.example.com")
+    frame.locator('[data-field="serverHostname"]').fill("web5.example.net")
+    frame.locator('[data-field="options"]').fill('{"region": "eu"}')
+    shoot(page, "service-edit-light")
+    frame.get_by_test_id("save-service").click()
+    frame.locator('[data-event="UPDATED"]').first.wait_for()
+    target.refresh_from_db()
+    assert (target.domain, target.server_hostname, target.options) == (
+        "renamed05.example.com", "web5.example.net", {"region": "eu"})
+    from saleor.product.models import ProductVariant, ProductVariantChannelListing
+
+    pro_variant = ProductVariant.objects.create(product=unsold_variant.product, sku="HOST-PRO", name="Pro",
+                                                track_inventory=False)
+    channel = unsold_variant.channel_listings.get().channel
+    ProductVariantChannelListing.objects.create(variant=pro_variant, channel=channel,
+                                                price_amount=Decimal("30.00"), currency="USD")
+    pro = ServicePlan.objects.create(name="Hosting pro", variant_id=pro_variant.pk)
+    ServicePlanPrice.objects.create(plan=pro, channel_slug="main", amount=Decimal("30.00"), currency="USD")
+    target.plan.change_targets.add(pro)
+    page.reload()
+    frame = dashboard.app_frame(page)
+    frame.get_by_test_id("plan-change").get_by_role("combobox").click()
+    frame.get_by_role("option", name="Hosting pro").click()
+    quote_box = frame.get_by_test_id("quote")
+    quote_box.wait_for()
+    assert quote_box.get_attribute("data-upgrade") == "true"
+    assert "From $10.00 to $30.00 per period" in quote_box.inner_text()
+    shoot(page, "service-plan-change-light")
+    frame.get_by_test_id("change-plan").click()
+    frame.get_by_role("dialog").get_by_role("button", name="Change plan").click()
+    frame.locator('[data-event="PLAN_CHANGE_REQUESTED"]').wait_for()
+    assert Renewal.objects.get(service=target, kind="UPGRADE", status="OPEN").target_plan == pro
+
+    # A plan through the catalogue search: Saleor's variants with their channel prices; the
+    # variant the first plan sells is marked.
+    page.goto(f"{app_path}/plans")
+    frame = dashboard.app_frame(page)
+    frame.get_by_test_id("new-plan").click()
+    frame.get_by_test_id("catalogue-search").click()
+    results = frame.get_by_test_id("catalogue-results")
+    sold = results.locator(f'[data-variant="{global_id("ProductVariant", customer_services[0].plan.variant_id)}"]')
+    sold.wait_for()
+    assert "Sold by the plan Hosting monthly" in sold.inner_text()
+    frame.get_by_test_id("catalogue-search").fill("VPS-16")
+    # Once typing pauses, only the variant whose SKU matches is listed.
+    for _ in range(40):
+        if results.locator("[data-variant]").count() == 1:
+            break
+        time.sleep(0.25)
+    assert results.locator("[data-variant]").count() == 1
+    chosen = results.locator(f'[data-variant="{global_id("ProductVariant", unsold_variant.pk)}"]')
+    chosen.wait_for()
+    assert "$99.00 (main)" in chosen.inner_text()
+    shoot(page, "plan-catalogue-search-light")
+    chosen.get_by_role("button", name="Choose").click()
+    frame.get_by_test_id("plan-form").get_by_label("Name").fill("VPS 16 GB")
+    frame.get_by_test_id("plan-form").get_by_label("Notice (days)").fill("14")
+    frame.get_by_test_id("save-plan").click()
+    frame.locator('[data-plan="VPS 16 GB"]').wait_for()
+    created = ServicePlan.objects.get(name="VPS 16 GB")
+    assert (created.variant_id, created.notice_period_days) == (unsold_variant.pk, 14)
+    assert [(p.channel_slug, p.amount) for p in created.prices.all()] == [("main", Decimal("99.00"))]
+
     # Orders → Cancellation requests opens its page.
     page.goto(f"{dashboard.url}/orders/")
     page.locator(f'[data-test-id="menu-item-label-extension-{extensions["/cancellation-requests"]}"]').click()
@@ -336,7 +414,7 @@ def test_the_extension_in_the_real_dashboard(dashboard, customer_services, custo
     dashboard.app_frame(page).locator('[data-testid="requests"], [data-testid="empty"]').first.wait_for()
     shoot(page, "cancellation-requests-light")
 
-    for path, ready in (("/plans", "plans"), ("/automation", "automation")):
+    for path, ready in (("/plans", "plans"), ("/automation", "automation"), ("/failed-emails", "failed-emails")):
         page.goto(f"{app_path}{path}")
         dashboard.app_frame(page).get_by_test_id(ready).wait_for()
         shoot(page, f"{ready}-light")
@@ -370,10 +448,20 @@ def test_the_extension_in_the_real_dashboard(dashboard, customer_services, custo
         (f"/services/{quote(target_gid, safe='')}", "service-detail", "service-detail"),
         ("/plans", "plans", "plans"),
         ("/automation", "automation", "automation"),
+        ("/failed-emails", "failed-emails", "failed-emails"),
     ):
         dark.goto(f"{app_path}{path}")
         dashboard.app_frame(dark).get_by_test_id(ready).wait_for()
         shoot(dark, f"{name}-dark")
+    # The forms, dark: the service editor, the plan change, the plan editor.
+    dark.goto(f"{app_path}/services/{quote(target_gid, safe='')}")
+    dashboard.app_frame(dark).get_by_test_id("edit-service").click()
+    dashboard.app_frame(dark).get_by_test_id("service-edit").wait_for()
+    shoot(dark, "service-edit-dark")
+    dark.goto(f"{app_path}/plans")
+    dashboard.app_frame(dark).get_by_test_id("new-plan").click()
+    dashboard.app_frame(dark).get_by_test_id("plan-form").wait_for()
+    shoot(dark, "plan-editor-dark")
     dark.goto(f"{app_path}/cancellation-requests")
     dashboard.app_frame(dark).locator('[data-testid="requests"], [data-testid="empty"]').first.wait_for()
     shoot(dark, "cancellation-requests-dark")

@@ -33,13 +33,12 @@ export function StatusBadge({ status }: { status: string }) {
   );
 }
 
-/** `text` is translated; `what` is an English noun phrase for pages not translated yet. */
-export function Loading({ what, text }: { what?: string; text?: string }) {
+export function Loading({ text }: { text?: string }) {
   const intl = useIntl();
   return (
     <Box display="flex" gap={3} alignItems="center" padding={6} data-testid="loading">
       <Spinner />
-      <Text color="default2">{text ?? (what ? `Loading ${what}…` : intl.formatMessage({ id: "state.loading" }))}</Text>
+      <Text color="default2">{text ?? intl.formatMessage({ id: "state.loading" })}</Text>
     </Box>
   );
 }
@@ -65,7 +64,9 @@ export function Failure({ error, retry }: { error: string; retry?: () => void })
   );
 }
 
-export interface Refusal { field: string | null; code: string; message: string; serviceId?: string | null }
+export interface Refusal {
+  field?: string | null; code: string; message?: string | null; serviceId?: string | null;
+}
 
 /** A refusal as a sentence in the Dashboard's language; the server's own sentence (English)
  * only for codes without one. `status` is the service's status when the page knows it. */
@@ -79,7 +80,7 @@ export function refusalSentence(intl: IntlShape, error: Refusal, status?: string
   } else if (intl.messages[`refusal.${error.code}`] && error.code !== "INVALID" && error.code !== "GRAPHQL_ERROR") {
     sentence = intl.formatMessage({ id: `refusal.${error.code}` });
   } else {
-    sentence = intl.formatMessage({ id: "refusal.other" }, { message: error.message });
+    sentence = intl.formatMessage({ id: "refusal.other" }, { message: error.message ?? error.code });
   }
   return bulk ? intl.formatMessage({ id: "refusal.service" }, { id: error.serviceId, sentence }) : sentence;
 }

@@ -1,35 +1,19 @@
 import { Box, Button, Input, Text } from "@saleor/macaw-ui";
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { useIntl } from "react-intl";
 import { useApp } from "../App";
+import { usePageQuery } from "../client";
 import { Empty, Failure, Loading, StatusBadge } from "../components/common";
-import { AUTOMATION_PREVIEW } from "../queries";
-
-interface Step {
-  step: string; count: number;
-  services: { id: string; productName: string; domain: string; status: string; nextDueDate: string | null; userEmail: string }[];
-}
+import { AutomationPreviewQuery } from "../queries";
 
 /** What the nightly run would do (serviceAutomationPreview): per step, a count and its services. */
 export function Automation() {
-  const { graphql, navigate } = useApp();
+  const { navigate } = useApp();
   const intl = useIntl();
   const [date, setDate] = useState("");
-  const [steps, setSteps] = useState<Step[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setError(null);
-    setSteps(null);
-    try {
-      const data = await graphql<{ serviceAutomationPreview: Step[] }>(AUTOMATION_PREVIEW, date ? { date } : {});
-      setSteps(data.serviceAutomationPreview);
-    } catch (failure) {
-      setError(String((failure as Error).message));
-    }
-  }, [graphql, date]);
-  useEffect(() => { load(); }, [load]);
+  const { data, error, fetching, refetch: load } = usePageQuery(AutomationPreviewQuery, { date: date || null });
+  const steps = fetching ? undefined : data?.serviceAutomationPreview;
 
   const stepName = (step: string) => intl.messages[`automation.${step}`]
     ? intl.formatMessage({ id: `automation.${step}` }) : step;

@@ -1,12 +1,13 @@
 import { actions } from "@saleor/app-sdk/app-bridge";
 import { Box, Button, Text } from "@saleor/macaw-ui";
-import { useCallback, useEffect, useState } from "react";
 import { useIntl } from "react-intl";
 import { useApp } from "../App";
+import { usePageQuery } from "../client";
 import { Empty, Failure, Loading, StatusBadge } from "../components/common";
-import { CUSTOMER_SERVICES } from "../queries";
+import type { CustomerServicesQuery as CustomerServicesData } from "../gql/graphql";
+import { CustomerServicesQuery } from "../queries";
 
-interface Row { id: string; productName: string; domain: string; status: string; nextDueDate: string | null }
+type Row = NonNullable<NonNullable<NonNullable<CustomerServicesData["services"]>["edges"][number]>["node"]>;
 
 /** The customer's global id: the Dashboard passes one ("VXNlcjoy"); a bare number
  * (a hand-made link, an old mount) means the same Saleor User. */
@@ -22,25 +23,12 @@ export function servicePagePath(appId: string, serviceId: string): string {
 
 /** On the Dashboard's customer page: that customer's services. */
 export function CustomerWidget({ customerId }: { customerId: string }) {
-  const { graphql, bridge } = useApp();
+  const { bridge } = useApp();
   const intl = useIntl();
-  const [rows, setRows] = useState<Row[] | null>(null);
-  const [total, setTotal] = useState(0);
-  const [error, setError] = useState<string | null>(null);
   const customer = customerGlobalId(customerId);
-  const load = useCallback(async () => {
-    if (!customer) return;
-    setError(null);
-    try {
-      const data = await graphql<{ services: { totalCount: number; edges: { node: Row }[] } }>(
-        CUSTOMER_SERVICES, { customer });
-      setRows(data.services.edges.map(({ node }) => node));
-      setTotal(data.services.totalCount);
-    } catch (failure) {
-      setError(String((failure as Error).message));
-    }
-  }, [graphql, customer]);
-  useEffect(() => { load(); }, [load]);
+  const { data, error, refetch: load } = usePageQuery(CustomerServicesQuery, { customer }, !customer);
+  const rows = data ? (data.services?.edges ?? []).flatMap((edge) => (edge?.node ? [edge.node] : [])) : null;
+  const total = data?.services?.totalCount ?? 0;
 
   // The widget's frame is small: the service opens on the app's page, by the Dashboard.
   const open = (row: Row) => bridge.dispatch(

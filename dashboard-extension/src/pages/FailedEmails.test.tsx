@@ -19,7 +19,7 @@ function failedEmails(answer: (query: string, variables: Record<string, unknown>
 describe("Failed e-mails", () => {
   it("lists each failed e-mail with its error, and sends one again", async () => {
     const api = failedEmails((query) => (query.includes("serviceEmailRetry")
-      ? { serviceEmailRetry: { errors: [] } } : { serviceFailedEmails: [EMAIL] }));
+      ? { result: { errors: [] } } : { serviceFailedEmails: [EMAIL] }));
     expect((await screen.findByTestId("email-error")).textContent).toBe("SMTPRecipientsRefused");
     fireEvent.click(screen.getByRole("button", { name: "Send again" }));
     expect((await screen.findByTestId("notice")).textContent).toBe("The e-mail to ada@example.com is queued again.");
@@ -29,10 +29,10 @@ describe("Failed e-mails", () => {
 
   it("says why a retry was refused, and keeps the e-mail listed", async () => {
     failedEmails((query) => (query.includes("serviceEmailRetry")
-      ? { serviceEmailRetry: { errors: [{ field: "id", code: "INVALID_TRANSITION", message: "Only a failed e-mail can be sent again." }] } }
+      ? { result: { errors: [{ field: "id", code: "INVALID_TRANSITION", message: "Only a failed e-mail can be sent again." }] } }
       : { serviceFailedEmails: [EMAIL] }));
     fireEvent.click(await screen.findByRole("button", { name: "Send again" }));
-    expect((await screen.findByTestId("notice")).textContent).toBe("Only a failed e-mail can be sent again.");
+    expect((await screen.findByTestId("notice")).textContent).toBe("Only an e-mail that failed can be sent again: it may have been sent meanwhile.");
     expect(screen.getByTestId("email-error")).toBeTruthy();
   });
 

@@ -1,44 +1,33 @@
 import { Box, Button, Text } from "@saleor/macaw-ui";
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { useIntl } from "react-intl";
 import { useApp } from "../App";
-import { Empty, Failure, Loading } from "../components/common";
-import { EMAIL_RETRY, FAILED_EMAILS } from "../queries";
+import { refusalsOf, usePageQuery } from "../client";
+import { useClient } from "urql";
+import { Empty, Failure, Loading, refusalSentence } from "../components/common";
+import type { FailedEmailsQuery as FailedEmailsData } from "../gql/graphql";
+import { EmailRetryMutation, FailedEmailsQuery } from "../queries";
 
-interface FailedEmail {
-  id: string; eventType: string; date: string; recipient: string; attempts: number; error: string;
-  service: { id: string; productName: string; domain: string };
-}
+type FailedEmail = FailedEmailsData["serviceFailedEmails"][number];
 
 /** Customer e-mails that failed every try (serviceFailedEmails), each with a retry. */
 export function FailedEmails() {
-  const { graphql, navigate } = useApp();
+  const { navigate } = useApp();
   const intl = useIntl();
-  const [emails, setEmails] = useState<FailedEmail[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const client = useClient();
   const [notice, setNotice] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      const data = await graphql<{ serviceFailedEmails: FailedEmail[] }>(FAILED_EMAILS);
-      setEmails(data.serviceFailedEmails);
-    } catch (failure) {
-      setError(String((failure as Error).message));
-    }
-  }, [graphql]);
-  useEffect(() => { load(); }, [load]);
+  const [sent, setSent] = useState<Set<string>>(new Set());
+  const { data, error, refetch: load } = usePageQuery(FailedEmailsQuery, {});
+  const emails = data?.serviceFailedEmails.filter((email) => !sent.has(email.id));
 
   const retry = async (email: FailedEmail) => {
     setNotice(null);
-    try {
-      const data = await graphql<{ serviceEmailRetry: { errors: { message: string }[] } }>(EMAIL_RETRY, { id: email.id });
-      const [refusal] = data.serviceEmailRetry.errors;
-      setNotice(refusal ? refusal.message : intl.formatMessage({ id: "emails.retried" }, { recipient: email.recipient }));
-      if (!refusal) setEmails((list) => (list ?? []).filter((item) => item.id !== email.id));
-    } catch (failure) {
-      setNotice(String((failure as Error).message));
-    }
+    const outcome = await client.mutation(EmailRetryMutation, { id: email.id }).toPromise();
+    const [refusal] = refusalsOf(intl, outcome);
+    setNotice(refusal ? (refusal.code === "INVALID_TRANSITION"
+      ? intl.formatMessage({ id: "emails.notFailed" }) : refusalSentence(intl, refusal))
+      : intl.formatMessage({ id: "emails.retried" }, { recipient: email.recipient }));
+    if (!refusal) setSent((ids) => new Set(ids).add(email.id));
   };
 
   return (

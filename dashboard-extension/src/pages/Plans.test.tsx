@@ -5,12 +5,12 @@ import { fakeApi, never, renderApp, standInBridge } from "../test-utils";
 const PLAN = {
   id: "U2VydmljZVBsYW46MQ==", name: "VPS 4 GB", variantId: "UHJvZHVjdFZhcmlhbnQ6MQ==", productId: null,
   billingCycle: "MONTHLY", allowPause: true, allowCancel: true, cancellationMode: "REQUEST", noticePeriodDays: 30,
-  activationMode: "AUTOMATIC", servicesCount: 2,
+  activationMode: "AUTOMATIC", servicesCount: 2, allowReactivation: false, automationOverrides: {}, changeTargets: [], price: null,
   prices: [{ channelSlug: "default-channel", price: { amount: 12.5, currency: "USD" } }],
 };
 
-function plansPage(answer: () => unknown) {
-  const { bridge, handshake } = standInBridge();
+function plansPage(answer: () => unknown, locale = "en") {
+  const { bridge, handshake } = standInBridge("t", locale);
   renderApp(bridge, fakeApi(answer).fetchImpl, "/plans");
   handshake();
 }
@@ -18,8 +18,8 @@ function plansPage(answer: () => unknown) {
 describe("Plans", () => {
   it("lists each plan with its price per channel and notice period", async () => {
     plansPage(() => ({ servicePlans: { totalCount: 1, edges: [{ node: PLAN }] } }));
-    const row = await screen.findByText("VPS 4 GB");
-    const text = row.closest("[data-plan]")!.textContent!;
+    await screen.findByTestId("plans");
+    const text = document.querySelector('[data-plan="VPS 4 GB"]')!.textContent!;
     expect(text).toContain("$12.50 (default-channel)");
     expect(text).toContain("30 days' notice");
     // A plan in use cannot be deleted: its button is disabled and not drawn destructive.
@@ -45,5 +45,15 @@ describe("Plans", () => {
   it("has an error state", async () => {
     plansPage(() => ({ errors: [{ message: "You need MANAGE_ORDERS." }] }));
     expect((await screen.findByTestId("error")).textContent).toContain("You need MANAGE_ORDERS.");
+  });
+
+  it("is in the Dashboard's language", async () => {
+    plansPage(() => ({ servicePlans: { totalCount: 1, edges: [{ node: PLAN }] } }), "fr");
+    await screen.findByTestId("plans");
+    const text = document.querySelector('[data-plan="VPS 4 GB"]')!.textContent!;
+    expect(text).toContain("30 jours de préavis");
+    expect(text).toContain("Mensuel");
+    expect(text).toContain("Examen par l'équipe");
+    expect(screen.getByText("Nouvelle formule")).toBeTruthy();
   });
 });

@@ -1,38 +1,34 @@
 import { actions } from "@saleor/app-sdk/app-bridge";
 import { Box, Button, Text } from "@saleor/macaw-ui";
-import { useCallback, useEffect, useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useIntl } from "react-intl";
-import { fieldErrorsOf, type ServiceError } from "../api";
+import { useClient } from "urql";
 import { useApp } from "../App";
 import { notify } from "../bridge";
-import { Confirm, ErrorList, Failure, Loading, Money, StatusBadge, label, statusName } from "../components/common";
-import { ACTIONS, SERVICE_DETAIL, TASKS, actionMutation } from "../queries";
+import { refusalsOf, usePageQuery } from "../client";
+import { Confirm, ErrorList, Failure, Loading, Money, type Refusal, StatusBadge, statusName } from "../components/common";
+import { PlanChange } from "../components/service/PlanChange";
+import { ServiceEditForm, editValuesOf } from "../components/service/ServiceEditForm";
+import type { ServiceAction, ServiceQuery as ServiceData } from "../gql/graphql";
+import { ACTIONS, ServiceQuery, TASKS } from "../queries";
 
-interface Detail {
-  id: string; productName: string; variantName: string; domain: string; status: string; billingCycle: string;
-  nextDueDate: string | null; userEmail: string; customerName: string; serverHostname: string; username: string;
-  packageName: string; password: string | null; provisioningState: string; provisioningError: string;
-  recurringAmount: { amount: number; currency: string }; plan: { name: string }; options: Record<string, unknown>;
-  orderId?: string;
-  createdAt: string; activatedAt: string | null; suspensionReason: string; availableActions: string[];
-  cancellationRequest: { id: string; type: string; status: string; reason: string; effectiveDate: string } | null;
-  renewals: { id: string; kind: string; periodStart: string; periodEnd: string; dueDate: string; status: string;
-    amount: { amount: number; currency: string } }[];
-  events: { id: string; date: string; type: string; actorType: string; actorEmail: string | null;
-    oldStatus: string | null; newStatus: string | null; reason: string | null; note: string | null }[];
-}
+type Detail = NonNullable<ServiceData["service"]>;
+type Task = { name: keyof typeof TASKS; id: string };
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
+function Section({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
   return (
     <Box display="flex" flexDirection="column" gap={2} padding={4} borderStyle="solid" borderWidth={1}
          borderColor="default1" borderRadius={4}>
-      <Text size={5} fontWeight="bold">{title}</Text>
+      <Box display="flex" alignItems="center" justifyContent="space-between" gap={2}>
+        <Text size={5} fontWeight="bold">{title}</Text>
+        {action}
+      </Box>
       {children}
     </Box>
   );
 }
 
-function Field({ name, value }: { name: string; value: React.ReactNode }) {
+function Field({ name, value }: { name: string; value: ReactNode }) {
   return (
     <Box display="flex" gap={2}>
       <Text size={2} color="default2" __minWidth="140px">{name}</Text>
@@ -41,190 +37,214 @@ function Field({ name, value }: { name: string; value: React.ReactNode }) {
   );
 }
 
-export function ServiceDetail({ id }: { id: string }) {
-  const { graphql, navigate, bridge } = useApp();
+function Password({ service, unavailable }: { service: Detail; unavailable: boolean }) {
   const intl = useIntl();
-  const actionLabel = (key: string) => intl.formatMessage({ id: `action.${key}` });
-  const [service, setService] = useState<Detail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState<string | null>(null);
-  const [task, setTask] = useState<{ name: keyof typeof TASKS; id: string } | null>(null);
-  const [errors, setErrors] = useState<ServiceError[]>([]);
   const [revealed, setRevealed] = useState(false);
-  const [passwordUnavailable, setPasswordUnavailable] = useState(false);
+  if (unavailable) {
+    return <Text size={2} color="warning1" data-testid="password-unavailable">{intl.formatMessage({ id: "detail.passwordUnavailable" })}</Text>;
+  }
+  if (!service.password) return <>—</>;
+  return revealed ? <>{service.password}</> : (
+    <Button size="small" variant="tertiary" onClick={() => setRevealed(true)}>{intl.formatMessage({ id: "detail.reveal" })}</Button>
+  );
+}
 
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      const data = await graphql<{ service: Detail | null }>(SERVICE_DETAIL, { id });
-      if (!data.service) setError(intl.formatMessage({ id: "detail.missing" }));
-      setPasswordUnavailable(fieldErrorsOf(data).some((fieldError) => fieldError.path?.join(".") === "service.password"));
-      setService(data.service);
-    } catch (failure) {
-      setError(String((failure as Error).message));
-    }
-  }, [graphql, id, intl]);
-  useEffect(() => { load(); }, [load]);
+function Renewals({ service, onTask }: { service: Detail; onTask: (task: Task) => void }) {
+  const intl = useIntl();
+  const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id }, values);
+  if (!service.renewals.length) return <Text size={2} color="default2">{t("detail.noRenewal")}</Text>;
+  return (
+    <Box display="flex" flexDirection="column" gap={2} data-testid="renewals">
+      {service.renewals.map((renewal) => (
+        <Box key={renewal.id} display="flex" gap={4} alignItems="center" flexWrap="wrap" data-renewal-row={renewal.id}>
+          <Text size={2} __whiteSpace="nowrap">{renewal.periodStart} – {renewal.periodEnd}</Text>
+          <Text size={2}>{t(`renewal.kind.${renewal.kind}`)}</Text>
+          <Text size={2} __whiteSpace="nowrap">{t("detail.due", { date: renewal.dueDate })}</Text>
+          <Text size={2}><Money value={renewal.amount} /></Text>
+          <Text size={2} data-renewal-status={renewal.status}>{t(`renewal.status.${renewal.status}`)}</Text>
+          {renewal.status === "OPEN" && (["markPaid", "void"] as const).map((name) => (
+            <Button key={name} size="small" variant={name === "void" ? "error" : "secondary"} data-task={name}
+                    data-renewal={renewal.id} onClick={() => onTask({ name, id: renewal.id })}>
+              {t(`task.${name}`)}
+            </Button>
+          ))}
+        </Box>
+      ))}
+    </Box>
+  );
+}
 
+function ActivityLog({ service }: { service: Detail }) {
+  const intl = useIntl();
+  return (
+    <Box display="flex" flexDirection="column" gap={1} data-testid="activity-log">
+      {service.events.slice().reverse().map((event) => (
+        <Box key={event.id} display="flex" gap={3} flexWrap="wrap" data-event={event.type}>
+          <Text size={2} color="default2" __minWidth="170px">{intl.formatDate(event.date, { dateStyle: "medium", timeStyle: "short" })}</Text>
+          <Text size={2} fontWeight="medium">{intl.formatMessage({ id: `event.${event.type}` })}</Text>
+          <Text size={2}>{event.actorEmail ?? intl.formatMessage({ id: `actor.${event.actorType}` })}</Text>
+          {event.reason && <Text size={2} color="default2">“{event.reason}”</Text>}
+          {event.note && <Text size={2} color="default2">“{event.note}”</Text>}
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+export function ServiceDetail({ id }: { id: string }) {
+  const { navigate, bridge } = useApp();
+  const intl = useIntl();
+  const t = (key: string, values?: Record<string, string | number>) => intl.formatMessage({ id: key }, values);
+  const client = useClient();
+  const actionLabel = (key: string) => t(`action.${key}`);
+  const { data, error, fieldErrors, refetch } = usePageQuery(ServiceQuery, { id });
+  const [pending, setPending] = useState<ServiceAction | null>(null);
+  const [task, setTask] = useState<Task | null>(null);
+  const [errors, setErrors] = useState<Refusal[]>([]);
   const [refusedIn, setRefusedIn] = useState<string | undefined>(undefined);
-  const run = async (key: string) => {
+  const [editing, setEditing] = useState(false);
+
+  const run = async (key: ServiceAction) => {
     const action = ACTIONS[key];
     setPending(null);
-    let result: { errors: ServiceError[]; service: { status: string } | null };
-    try {
-      ({ result } = await graphql<{ result: typeof result }>(actionMutation(action.mutation), { id }));
-    } catch (failure) {
-      setErrors([{ field: null, code: "GRAPHQL_ERROR", message: String((failure as Error).message) }]);
-      return;
-    }
-    if (!result.errors.length) {
+    if (!action) return;
+    const outcome = await client.mutation(action.document, { id }).toPromise();
+    const found = refusalsOf(intl, outcome);
+    if (!found.length) {
       setErrors([]);
-      notify(bridge, "success", intl.formatMessage({ id: "action.done" }, { action: actionLabel(key) }));
-      await load();
+      notify(bridge, "success", t("action.done", { action: actionLabel(key) }));
+      refetch();
       return;
     }
     // A refusal means the page was out of date (someone else acted): show what is true now,
     // and the refusal with the status it was about, together.
-    const fresh = await graphql<{ service: Detail | null }>(SERVICE_DETAIL, { id }).catch(() => null);
-    setRefusedIn(fresh?.service?.status);
-    if (fresh?.service) setService(fresh.service);
-    setErrors(result.errors);
+    const fresh = await client.query(ServiceQuery, { id }).toPromise();
+    setRefusedIn(fresh.data?.service?.status);
+    refetch();
+    setErrors(found);
   };
 
-  const perform = async ({ name, id: target }: { name: keyof typeof TASKS; id: string }) => {
+  const perform = async ({ name, id: target }: Task) => {
     setTask(null);
-    const label = intl.formatMessage({ id: `task.${name}` });
-    try {
-      const { result } = await graphql<{ result: { errors: ServiceError[] } }>(TASKS[name], { id: target });
-      setErrors(result.errors);
-      if (!result.errors.length) notify(bridge, "success", intl.formatMessage({ id: "action.done" }, { action: label }));
-    } catch (failure) {
-      setErrors([{ field: null, code: "GRAPHQL_ERROR", message: String((failure as Error).message) }]);
-    }
-    await load();
+    const outcome = await client.mutation(TASKS[name], { id: target }).toPromise();
+    const found = refusalsOf(intl, outcome);
+    setErrors(found);
+    if (!found.length) notify(bridge, "success", t("action.done", { action: t(`task.${name}`) }));
+    refetch();
   };
   // Saleor's pages, opened by the Dashboard (the app's frame never leaves the app).
   const openInDashboard = (to: string) =>
     bridge.dispatch(actions.Redirect({ to, newContext: false })).catch(() => undefined);
 
-  if (error) return <Failure error={error} retry={load} />;
-  if (!service) return <Loading text={intl.formatMessage({ id: "state.loading" })} />;
-  const offered = service.availableActions.filter((key) => key in ACTIONS);
+  if (error) return <Failure error={error} retry={refetch} />;
+  if (!data) return <Loading />;
+  const service = data.service;
+  if (!service) return <Failure error={t("detail.missing")} retry={refetch} />;
+  const passwordUnavailable = fieldErrors.some((item) => item.path?.join(".") === "service.password");
+  const offered = service.availableActions.filter((key): key is ServiceAction => key in ACTIONS);
   return (
     <Box display="flex" flexDirection="column" gap={4} data-testid="service-detail">
-      <Box display="flex" gap={3} alignItems="center">
-        <Button variant="tertiary" onClick={() => navigate("/services")}>{intl.formatMessage({ id: "detail.back" })}</Button>
+      <Box display="flex" gap={3} alignItems="center" flexWrap="wrap">
+        <Button variant="tertiary" onClick={() => navigate("/services")}>{t("detail.back")}</Button>
         <Text size={7} fontWeight="bold">{service.productName}</Text>
         <StatusBadge status={service.status} />
       </Box>
       <Box display="flex" gap={2} flexWrap="wrap" data-testid="actions">
         {offered.map((key) => (
-          <Button key={key} size="small" variant={ACTIONS[key].destructive ? "error" : "secondary"}
+          <Button key={key} size="small" variant={ACTIONS[key]?.destructive ? "error" : "secondary"}
                   data-action={key} onClick={() => { setErrors([]); setPending(key); }}>
             {actionLabel(key)}
           </Button>
         ))}
-        {!offered.length && <Text size={2} color="default2">{intl.formatMessage({ id: "detail.noActions" })}</Text>}
+        {!offered.length && <Text size={2} color="default2">{t("detail.noActions")}</Text>}
       </Box>
       <Box display="flex" gap={2} flexWrap="wrap" data-testid="links">
         {service.orderId && (
           <Button size="small" variant="tertiary" data-link="order"
                   onClick={() => openInDashboard(`/orders/${encodeURIComponent(btoa(`Order:${service.orderId}`))}`)}>
-            {intl.formatMessage({ id: "link.order" })}
+            {t("link.order")}
           </Button>
         )}
         <Button size="small" variant="tertiary" data-link="customer"
                 onClick={() => openInDashboard(`/customers/?query=${encodeURIComponent(service.userEmail)}`)}>
-          {intl.formatMessage({ id: "link.customer" })}
+          {t("link.customer")}
         </Button>
       </Box>
       <ErrorList errors={errors} status={refusedIn} />
-      <Box display="grid" __gridTemplateColumns="repeat(auto-fit, minmax(320px, 1fr))" gap={4}>
-        <Section title="Product and plan">
-          <Field name="Product" value={`${service.productName} ${service.variantName}`} />
-          <Field name="Plan" value={service.plan.name} />
-          <Field name="Domain" value={service.domain} />
-          <Field name="Customer" value={`${service.customerName} <${service.userEmail}>`} />
+      {editing ? (
+        <Section title={t("edit.title")}>
+          <ServiceEditForm id={id} initial={editValuesOf(service)} onCancel={() => setEditing(false)}
+                           onSaved={() => { setEditing(false); refetch(); }} />
         </Section>
-        <Section title="Billing">
-          <Field name="Billing cycle" value={label(service.billingCycle)} />
-          <Field name="Amount" value={<Money value={service.recurringAmount} />} />
-          <Field name="Next due date" value={service.nextDueDate} />
-          <Field name="Created" value={service.createdAt.slice(0, 10)} />
-        </Section>
-        <Section title="Provisioning">
-          <Field name="Server" value={service.serverHostname} />
-          <Field name="Username" value={service.username} />
-          <Field name="Package" value={service.packageName} />
-          <Field name="Password" value={passwordUnavailable
-            ? <Text size={2} color="warning1" data-testid="password-unavailable">
-                Unavailable: the configured encryption keys cannot decrypt it
+      ) : (
+        <Box display="grid" __gridTemplateColumns="repeat(auto-fit, minmax(320px, 1fr))" gap={4}>
+          <Section title={t("detail.product")} action={
+            <Button size="small" variant="secondary" data-testid="edit-service" onClick={() => setEditing(true)}>{t("edit.button")}</Button>
+          }>
+            <Field name={t("field.product")} value={`${service.productName} ${service.variantName}`} />
+            <Field name={t("field.plan")} value={service.plan.name} />
+            <Field name={t("field.domain")} value={service.domain} />
+            <Field name={t("field.customer")} value={`${service.customerName} <${service.userEmail}>`} />
+          </Section>
+          <Section title={t("detail.billing")}>
+            <Field name={t("field.cycle")} value={t(`cycle.${service.billingCycle}`)} />
+            <Field name={t("field.amount")} value={<Money value={service.recurringAmount} />} />
+            <Field name={t("field.nextDueDate")} value={service.nextDueDate} />
+            <Field name={t("field.created")} value={service.createdAt.slice(0, 10)} />
+          </Section>
+          <Section title={t("detail.provisioning")}>
+            <Field name={t("field.server")} value={service.serverHostname} />
+            <Field name={t("field.username")} value={service.username} />
+            <Field name={t("field.package")} value={service.packageName} />
+            <Field name={t("field.password")} value={<Password service={service} unavailable={passwordUnavailable} />} />
+            <Field name={t("field.state")} value={t(`provisioning.${service.provisioningState}`)} />
+            {service.provisioningError && <Text color="critical1" size={2}>{service.provisioningError}</Text>}
+            {service.provisioningState === "FAILED" && (
+              <Box>
+                <Button size="small" variant="secondary" data-task="retryProvisioning"
+                        onClick={() => { setErrors([]); setTask({ name: "retryProvisioning", id }); }}>
+                  {t("task.retryProvisioning")}
+                </Button>
+              </Box>
+            )}
+          </Section>
+          <Section title={t("detail.options")}>
+            {Object.entries((service.options ?? {}) as Record<string, unknown>).map(([key, value]) =>
+              <Field key={key} name={key} value={typeof value === "object" ? JSON.stringify(value) : String(value)} />)}
+            {service.cancellationRequest ? (
+              <Text size={2} color="warning1">
+                {t("detail.cancellation", {
+                  status: t(`queue.tab.${service.cancellationRequest.status}`),
+                  type: t(`queue.type.${service.cancellationRequest.type}`),
+                  date: service.cancellationRequest.effectiveDate ?? "—",
+                  reason: service.cancellationRequest.reason,
+                })}
               </Text>
-            : service.password ? (revealed ? service.password :
-              <Button size="small" variant="tertiary" onClick={() => setRevealed(true)}>Reveal</Button>) : "—"} />
-          <Field name="State" value={label(service.provisioningState)} />
-          {service.provisioningError && <Text color="critical1" size={2}>{service.provisioningError}</Text>}
-          {service.provisioningState === "FAILED" && (
-            <Box>
-              <Button size="small" variant="secondary" data-task="retryProvisioning"
-                      onClick={() => { setErrors([]); setTask({ name: "retryProvisioning", id }); }}>
-                {intl.formatMessage({ id: "task.retryProvisioning" })}
-              </Button>
-            </Box>
-          )}
-        </Section>
-        <Section title="Options and cancellation">
-          {Object.entries(service.options).map(([key, value]) => <Field key={key} name={key} value={String(value)} />)}
-          {service.cancellationRequest ? (
-            <Text size={2} color="warning1">
-              Cancellation {label(service.cancellationRequest.status)} ({label(service.cancellationRequest.type)},
-              effective {service.cancellationRequest.effectiveDate}): {service.cancellationRequest.reason}
-            </Text>
-          ) : <Text size={2} color="default2">No pending cancellation.</Text>}
-        </Section>
-      </Box>
-      <Section title="Renewals">
-        {service.renewals.length ? service.renewals.map((renewal) => (
-          <Box key={renewal.id} display="flex" gap={4} alignItems="center" flexWrap="wrap">
-            <Text size={2}>{renewal.periodStart} – {renewal.periodEnd}</Text>
-            <Text size={2}>{label(renewal.kind)}</Text>
-            <Text size={2}>due {renewal.dueDate}</Text>
-            <Text size={2}><Money value={renewal.amount} /></Text>
-            <Text size={2}>{label(renewal.status)}</Text>
-            {renewal.status === "OPEN" && (["markPaid", "void"] as const).map((name) => (
-              <Button key={name} size="small" variant={name === "void" ? "error" : "secondary"} data-task={name}
-                      data-renewal={renewal.id} onClick={() => { setErrors([]); setTask({ name, id: renewal.id }); }}>
-                {intl.formatMessage({ id: `task.${name}` })}
-              </Button>
-            ))}
-          </Box>
-        )) : <Text size={2} color="default2">No renewal yet.</Text>}
-      </Section>
-      <Section title="Activity log">
-        <Box display="flex" flexDirection="column" gap={1} data-testid="activity-log">
-          {service.events.slice().reverse().map((event) => (
-            <Box key={event.id} display="flex" gap={3} data-event={event.type}>
-              <Text size={2} color="default2" __minWidth="170px">{new Date(event.date).toLocaleString()}</Text>
-              <Text size={2} fontWeight="medium">{label(event.type)}</Text>
-              <Text size={2}>{event.actorEmail ?? label(event.actorType)}</Text>
-              {event.reason && <Text size={2} color="default2">“{event.reason}”</Text>}
-              {event.note && <Text size={2} color="default2">“{event.note}”</Text>}
-            </Box>
-          ))}
+            ) : <Text size={2} color="default2">{t("detail.noCancellation")}</Text>}
+          </Section>
         </Box>
+      )}
+      <Section title={t("change.title")}>
+        <PlanChange serviceId={id} targets={service.plan.changeTargets} pendingPlan={service.pendingPlan}
+                    upgradeOpen={service.renewals.some((renewal) => renewal.kind === "UPGRADE" && renewal.status === "OPEN")}
+                    onChanged={refetch} />
+      </Section>
+      <Section title={t("detail.renewals")}>
+        <Renewals service={service} onTask={(next) => { setErrors([]); setTask(next); }} />
+      </Section>
+      <Section title={t("detail.activity")}>
+        <ActivityLog service={service} />
       </Section>
       <Confirm open={task !== null} onClose={() => setTask(null)} onConfirm={() => task && perform(task)}
-               title={task ? intl.formatMessage({ id: `task.${task.name}.confirm` }) : ""}
-               confirmLabel={task ? intl.formatMessage({ id: `task.${task.name}` }) : "OK"}
-               destructive={task?.name === "void"}>
+               title={task ? t(`task.${task.name}.confirm`) : ""}
+               confirmLabel={task ? t(`task.${task.name}`) : "OK"} destructive={task?.name === "void"}>
         <Text>{service.productName} {service.domain && `(${service.domain})`}</Text>
       </Confirm>
       <Confirm open={pending !== null}
-               title={pending ? intl.formatMessage({ id: "action.confirmTitle" }, { action: actionLabel(pending) }) : ""}
+               title={pending ? t("action.confirmTitle", { action: actionLabel(pending) }) : ""}
                confirmLabel={pending ? actionLabel(pending) : "OK"} onConfirm={() => pending && run(pending)}
-               destructive={pending ? ACTIONS[pending].destructive : false}
-               onClose={() => setPending(null)}>
-        <Text>{intl.formatMessage({ id: "action.confirmBody" }, {
+               destructive={pending ? ACTIONS[pending]?.destructive : false} onClose={() => setPending(null)}>
+        <Text>{t("action.confirmBody", {
           product: service.productName, domain: service.domain ? `(${service.domain})` : "",
           status: statusName(intl, service.status),
         })}</Text>

@@ -5,8 +5,8 @@ import { SERVICE, fakeApi, never, renderApp, standInBridge } from "../test-utils
 const PAGE = (edges: unknown[]) => ({ services: { totalCount: edges.length,
   pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, edges } });
 
-function list(answer: (query: string) => unknown, path = "/services") {
-  const { bridge, handshake } = standInBridge();
+function list(answer: (query: string) => unknown, path = "/services", locale = "en") {
+  const { bridge, handshake } = standInBridge("t", locale);
   renderApp(bridge, fakeApi(answer).fetchImpl, path);
   handshake();
 }
@@ -44,5 +44,16 @@ describe("Services list", () => {
   it("has an error state", async () => {
     list(() => ({ errors: [{ message: "Not allowed." }] }));
     expect((await screen.findByTestId("error")).textContent).toContain("Not allowed.");
+  });
+
+  it("is in the Dashboard's language: tabs, columns, filters, bulk actions", async () => {
+    list(answer([{ node: SERVICE }]), "/services", "de");
+    await screen.findByTestId("services-table");
+    expect(screen.getByRole("button", { name: "Kunde" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Nächste Fälligkeit" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Sperren" })).toBeTruthy();
+    expect(screen.getByLabelText("Fällig ab")).toBeTruthy();
+    expect(screen.getByTestId("total").textContent).toBe("1 Service");
+    expect(document.querySelector('[data-tab="SUSPENDED"]')!.textContent).toMatch(/^Gesperrt/);
   });
 });

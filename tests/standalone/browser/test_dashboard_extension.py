@@ -1,7 +1,7 @@
 """The extension in Chromium, inside a host page that replays the Dashboard's handshake."""
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from playwright.sync_api import expect
@@ -12,7 +12,8 @@ from saleor_services.cancellation import cancellation_request_create
 from saleor_services.creation import create_services_for_paid_order
 from saleor_services.enums import CancellationType
 from saleor_services.graphql.ids import global_id
-from saleor_services.models import Renewal, Service, ServiceEvent, ServicePlan
+from saleor_services.models import Renewal, Service, ServiceEvent, ServicePlan, ServicePlanPrice
+from standalone.models import CatalogueVariant
 
 from ..conftest import PASSWORD, order_line, paid_order
 from .conftest import open_app, screenshot
@@ -72,7 +73,7 @@ def test_bulk_suspend_three(staff_page, store):
     app.get_by_role("button", name="Suspend", exact=True).click()
     app.get_by_role("dialog").get_by_role("button", name="Suspend").click()
     app.get_by_test_id("bulk-result").wait_for()
-    assert "3 service(s) changed." in app.get_by_test_id("bulk-result").inner_text()
+    assert "3 services changed." in app.get_by_test_id("bulk-result").inner_text()
 
     assert set(Service.objects.filter(status="SUSPENDED").values_list("pk", flat=True)) == {
         *(s.pk for s in chosen), store[5].pk
@@ -80,7 +81,7 @@ def test_bulk_suspend_three(staff_page, store):
     events = ServiceEvent.objects.filter(type="SUSPENDED")
     assert sorted(events.values_list("service_id", flat=True)) == sorted(s.pk for s in chosen)
     staff_page.locator("#toasts .toast").first.wait_for()
-    assert "Suspend: 3 service(s) changed" in staff_page.locator("#toasts").inner_text()
+    assert "Suspend: 3 services changed" in staff_page.locator("#toasts").inner_text()
 
 
 def test_refused_action_shows_its_typed_error_and_the_log(staff_page, store):
@@ -138,17 +139,120 @@ def test_approve_a_cancellation_request(staff_page, store, customer):
     assert Service.objects.get(pk=service.pk).status == "CANCELLED"
 
 
-def test_create_a_plan(staff_page, store):
+def test_create_a_plan_through_the_catalogue_search(staff_page, store):
+    CatalogueVariant.objects.create(variant_id=11, product_id=1, product_name="Hosting", name="", sku="HOST",
+                                    channel_prices={"default-channel": {"amount": "9.99", "currency": "USD"}})
+    CatalogueVariant.objects.create(variant_id=4242, product_id=42, product_name="VPS", name="16 GB", sku="VPS-16",
+                                    channel_prices={"default-channel": {"amount": "99.000", "currency": "USD"}})
     app = open_app(staff_page, "plans")
     app.get_by_test_id("plans").wait_for()
+    app.get_by_test_id("new-plan").click()
     form = app.get_by_test_id("plan-form")
-    form.get_by_label("Name").fill("VPS 16 GB")
-    form.get_by_label("Saleor product variant ID").fill(global_id("ProductVariant", 4242))
+    app.get_by_test_id("catalogue-search").fill("")
+    results = app.get_by_test_id("catalogue-results")
+    # The variant the Hosting plan sells is marked, and offers no Choose.
+    taken = results.locator(f'[data-variant="{global_id("ProductVariant", 11)}"]')
+    expect(taken).to_contain_text("Sold by the plan Hosting")
+    expect(taken.get_by_role("button")).to_have_count(0)
+    app.get_by_test_id("catalogue-search").fill("VPS-16")
+    expect(results.locator("[data-variant]")).to_have_count(1)
+    expect(results).to_contain_text("VPS · 16 GB")
+    expect(results).to_contain_text("SKU VPS-16")
+    expect(results).to_contain_text("$99.00 (default-channel)")
+    screenshot(staff_page, "plan-catalogue-search-light")
+    results.get_by_role("button", name="Choose").click()
+    expect(app.get_by_test_id("chosen-variant")).to_have_text("Sells: VPS · 16 GB")
+    expect(form.get_by_label("Name")).to_have_value("VPS 16 GB")
+    form.get_by_label("Notice (days)").fill("14")
+    form.locator('[data-price-row="0"]').get_by_label("Amount").fill("89.00")
+    form.get_by_text("Reactivate after cancelling").click()
+    form.locator('[data-target="Hosting"]').click()
+    grace = form.locator('[data-override="GRACE_DAYS"]')
+    grace.get_by_role("combobox").click()
+    app.get_by_role("option", name="Days").click()
+    grace.get_by_label("Days").fill("10")
     app.get_by_test_id("save-plan").click()
     app.locator('[data-plan="VPS 16 GB"]').wait_for()
+
     plan = ServicePlan.objects.get(name="VPS 16 GB")
-    assert plan.variant_id == 4242 and plan.billing_cycle == "MONTHLY"
+    assert plan.variant_id == 4242 and plan.notice_period_days == 14
+    assert plan.allow_reactivation and plan.automation_overrides == {"GRACE_DAYS": 10}
+    assert list(plan.change_targets.values_list("name", flat=True)) == ["Hosting"]
+    prices = [(price.channel_slug, float(price.amount), price.currency) for price in plan.prices.all()]
+    assert prices == [("default-channel", 89.0, "USD")]
+    expect(app.locator('[data-plan="VPS 16 GB"]')).to_contain_text("VPS · 16 GB")
     screenshot(staff_page, "plans-light")
+
+
+def _open_service(staff_page, service):
+    app = open_app(staff_page)
+    app.get_by_test_id("services-table").wait_for()
+    app.locator(f'[data-service="{global_id("Service", service.pk)}"]').get_by_role("button", name="Hosting").click()
+    app.get_by_test_id("service-detail").wait_for()
+    return app
+
+
+def test_edit_a_service(staff_page, store):
+    service = store[0]
+    app = _open_service(staff_page, service)
+    app.get_by_test_id("edit-service").click()
+    edit = app.get_by_test_id("service-edit")
+    edit.locator('[data-field="domain"]').fill("renamed.example.com")
+    edit.locator('[data-field="nextDueDate"]').fill("2026-07-15")
+    edit.locator('[data-field="serverHostname"]').fill("web7.example.net")
+    edit.locator('[data-field="options"]').fill('{"region": "eu", "disk": 40}')
+    edit.locator('[data-field="password"]').fill("n3w-secret")
+    # Options that are not JSON are refused before the API is asked.
+    edit.locator('[data-field="options"]').fill("{region: eu")
+    app.get_by_test_id("save-service").click()
+    expect(edit.get_by_role("alert")).to_have_text("This is not valid JSON.")
+    edit.locator('[data-field="options"]').fill('{"region": "eu", "disk": 40}')
+    screenshot(staff_page, "service-edit-light")
+    app.get_by_test_id("save-service").click()
+    expect(app.get_by_test_id("service-edit")).to_have_count(0)
+    app.locator('[data-event="UPDATED"]').first.wait_for()
+
+    service.refresh_from_db()
+    assert service.domain == "renamed.example.com" and str(service.next_due_date) == "2026-07-15"
+    assert service.server_hostname == "web7.example.net" and service.options == {"region": "eu", "disk": 40}
+    assert service.password.reveal() == "n3w-secret"
+    expect(app.get_by_test_id("service-detail")).to_contain_text("renamed.example.com")
+
+
+def test_change_plan_with_its_quote(staff_page, store):
+    service = store[0]
+    # Half-way through its month, so the change is prorated over the days left.
+    Service.objects.filter(pk=service.pk).update(next_due_date=date.today() + timedelta(days=15))
+    pro = ServicePlan.objects.create(name="Hosting Pro", variant_id=12, product_id=1)
+    ServicePlanPrice.objects.create(plan=pro, channel_slug="default-channel", amount="29.990", currency="USD")
+    service.plan.change_targets.add(pro)
+    app = _open_service(staff_page, service)
+    change = app.get_by_test_id("plan-change")
+    change.get_by_role("combobox").click()
+    app.get_by_role("option", name="Hosting Pro").click()
+    quote = app.get_by_test_id("quote")
+    expect(quote).to_have_attribute("data-upgrade", "true")
+    expect(quote).to_contain_text("From $9.99 to $29.99 per period")
+    expect(quote).to_contain_text("days left in the period ending")
+    assert not Renewal.objects.filter(kind="UPGRADE").exists()  # a quote changes nothing
+    screenshot(staff_page, "service-plan-change-light")
+    prorated = app.get_by_test_id("prorated").inner_text()
+    app.get_by_test_id("change-plan").click()
+    dialog = app.get_by_role("dialog")
+    expect(dialog).to_contain_text("pay the prorated amount now")
+    dialog.get_by_role("button", name="Change plan").click()
+    app.locator('[data-event="PLAN_CHANGE_REQUESTED"]').wait_for()
+
+    upgrade = Renewal.objects.get(service=service, kind="UPGRADE", status="OPEN")
+    assert upgrade.target_plan == pro and f"{upgrade.amount:.2f}" in prorated
+    # One change at a time: the page says the upgrade waits for its payment.
+    expect(app.get_by_test_id("change-under-way")).to_contain_text("An upgrade waits for its payment")
+
+
+def test_failed_emails_page(staff_page, store):
+    app = open_app(staff_page, "failed-emails")
+    app.get_by_test_id("failed-emails").get_by_test_id("empty").wait_for()
+    screenshot(staff_page, "failed-emails-light")
 
 
 def test_customer_widget_fits_its_services_and_opens_one_on_the_app_page(staff_page, store, customer):
@@ -242,3 +346,42 @@ def test_tonights_automation_lists_what_each_step_would_take_up(staff_page, stor
     renewals.locator(f'[data-step-service="{global_id("Service", store[0].pk)}"]').get_by_role("button").click()
     app.get_by_test_id("service-detail").wait_for()
     assert not Renewal.objects.exists()  # a preview changes nothing
+
+
+def test_the_forms_at_800_px_in_dark(staff_page, store):
+    """The service editor, the plan change and the plan editor fit 800 px, and a disabled
+    primary button is not drawn bright in the dark theme."""
+    staff_page.set_viewport_size({"width": 1020, "height": 900})  # the stand-in's nav takes 220 px
+    service = store[0]
+    pro = ServicePlan.objects.create(name="Hosting Pro", variant_id=12, product_id=1)
+    ServicePlanPrice.objects.create(plan=pro, channel_slug="default-channel", amount="29.990", currency="USD")
+    service.plan.change_targets.add(pro)
+    staff_page.goto(f"{staff_page.live_server_url}/dashboard-host/?page=services&theme=dark")
+    app = staff_page.frame_locator("#app")
+    app.locator(f'[data-service="{global_id("Service", service.pk)}"]').get_by_role("button", name="Hosting").click()
+    app.get_by_test_id("edit-service").click()
+    save = app.get_by_test_id("save-service")
+    assert save.is_disabled()  # nothing changed yet
+    background = save.evaluate("button => getComputedStyle(button).backgroundColor")
+    assert min(int(value) for value in re.findall(r"\d+", background)[:3]) < 200, background
+
+    def overflowing():
+        return app.locator("body").evaluate(
+            "body => [...body.querySelectorAll('input, textarea, button')]"
+            ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).length"
+        )
+
+    assert app.locator("body").evaluate("body => body.clientWidth") <= 800
+    assert overflowing() == 0
+    app.get_by_test_id("plan-change").get_by_role("combobox").click()
+    app.get_by_role("option", name="Hosting Pro").click()
+    app.get_by_test_id("quote").wait_for()
+    assert overflowing() == 0
+    screenshot(staff_page, "service-edit-800px-dark")
+
+    staff_page.goto(f"{staff_page.live_server_url}/dashboard-host/?page=plans&theme=dark")
+    app.get_by_test_id("new-plan").click()
+    app.get_by_test_id("add-price").click()
+    app.get_by_test_id("plan-form").wait_for()
+    assert overflowing() == 0
+    screenshot(staff_page, "plan-editor-800px-dark")
