@@ -276,6 +276,14 @@ def test_failed_emails_page(staff_page, store):
     screenshot(staff_page, "failed-emails-light")
 
 
+def test_failed_emails_name_the_kind_of_email(staff_page, store):
+    ServiceEvent.objects.create(service=store[0], type="RENEWAL_REMINDER", actor_type="SYSTEM",
+                                email_status="FAILED", email_attempts=5, email_error="SMTPRecipientsRefused")
+    app = open_app(staff_page, "failed-emails")
+    expect(app.get_by_test_id("email-kind")).to_have_text("Payment reminder")
+    expect(app.get_by_test_id("email-error")).to_have_text("SMTPRecipientsRefused")
+
+
 def test_customer_widget_fits_its_services_and_opens_one_on_the_app_page(staff_page, store, customer):
     more = create_services_for_paid_order(paid_order(customer, order_line(quantity=6)), today=date(2026, 5, 1))
     app = open_app(staff_page, "customer", customerId=str(customer.pk))  # a numeric id
