@@ -201,7 +201,7 @@ export const CatalogueVariantsQuery = graphql(`
     serviceCatalogueVariants(search: $search, first: $first) {
       id productId productName name sku
       prices { channelSlug price { amount currency } }
-      plan { id name }
+      plan { id name variantId }
     }
   }
 `);

@@ -66,4 +66,27 @@ describe("Cancellation requests", () => {
       .toEqual({ id: REQUEST.id, note: "Contract runs to July." });
     expect((await screen.findByTestId("typed-errors")).textContent).toBe("Not possible in the service's current status.");
   });
+
+  it.each([
+    ["approve", "Approve", "Annehmen", "Diesen Antrag annehmen?"],
+    ["reject", "Reject", "Ablehnen", "Diesen Antrag ablehnen?"],
+  ])("says why %s was refused, in the Dashboard's language, and the request stays pending", async (_kind, mutation, label, title) => {
+    const api = queue((query) => query.includes(`mutation ${mutation}(`)
+      ? { result: { cancellationRequest: null, errors: [{ field: "id", code: "INVALID_TRANSITION", message: "Already decided." }] } }
+      : query.includes("CancellationCounts") ? COUNTS : LIST, "de");
+    const before = (await screen.findByTestId("requests")).innerHTML;
+    fireEvent.click(within(screen.getByTestId("requests")).getByRole("button", { name: label }));
+    const dialog = await screen.findByRole("dialog", { name: title });
+    fireEvent.click(within(dialog).getByRole("button", { name: label }));
+    expect((await screen.findByTestId("typed-errors")).textContent).toBe("Im aktuellen Status des Service nicht möglich.");
+    expect(api.requests.find((request) => request.query.includes(`mutation ${mutation}(`))!.variables)
+      .toEqual({ id: REQUEST.id, note: null });
+    // The queue asked again and still shows the request, pending, with both decisions offered.
+    await waitFor(() => expect(api.requests.filter((request) => request.query.includes("query CancellationRequests(")).length).toBe(2));
+    const requests = await screen.findByTestId("requests");
+    expect(requests.innerHTML).toBe(before);
+    expect(within(requests).getByRole("button", { name: "Annehmen" })).toBeTruthy();
+    expect(within(requests).getByRole("button", { name: "Ablehnen" })).toBeTruthy();
+    await waitFor(() => expect(document.querySelector('[data-tab="PENDING"]')!.textContent).toBe("Offen (3)"));
+  });
 });

@@ -36,9 +36,20 @@ describe("Failed e-mails", () => {
     expect(screen.getByTestId("email-error")).toBeTruthy();
   });
 
-  it("is in the Dashboard's language", async () => {
+  it("is in the Dashboard's language, the e-mail's kind too", async () => {
     failedEmails(() => ({ serviceFailedEmails: [EMAIL] }), "de");
     expect(await screen.findByRole("button", { name: "Erneut senden" })).toBeTruthy();
+    expect(screen.getByTestId("email-kind").textContent).toBe("Zu zahlende Verlängerung");
+  });
+
+  it.each([
+    ["en", "RENEWAL_REMINDER", "Payment reminder"],
+    ["fr", "RENEWAL_REMINDER", "Rappel de paiement"],
+    ["fr", "CREATED", "Service activé"],
+    ["de", "TERMINATION_WARNING", "Beendigungswarnung"],
+  ])("names the kind of e-mail in %s (%s), never the API's value", async (locale, eventType, name) => {
+    failedEmails(() => ({ serviceFailedEmails: [{ ...EMAIL, eventType }] }), locale);
+    expect((await screen.findByTestId("email-kind")).textContent).toBe(name);
   });
 
   it("has a loading state", async () => {

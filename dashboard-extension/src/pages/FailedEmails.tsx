@@ -5,6 +5,7 @@ import { useApp } from "../App";
 import { refusalsOf, usePageQuery } from "../client";
 import { useClient } from "urql";
 import { Empty, Failure, Loading, refusalSentence } from "../components/common";
+import { emailKindName } from "../emailKinds";
 import type { FailedEmailsQuery as FailedEmailsData } from "../gql/graphql";
 import { EmailRetryMutation, FailedEmailsQuery } from "../queries";
 
@@ -49,7 +50,7 @@ export function FailedEmails() {
                 <Text size={2}>{email.service.domain || "—"}</Text>
                 <Text size={2}>{email.recipient}</Text>
                 <Text size={2} __whiteSpace="nowrap">{email.date.slice(0, 10)}</Text>
-                <Text size={2} color="default2">{email.eventType}</Text>
+                <Text size={2} color="default2" data-testid="email-kind" data-kind={email.eventType}>{emailKindName(intl, email.eventType)}</Text>
                 <Text size={2} color="default2" data-testid="email-error">{email.error}</Text>
                 <Button size="small" variant="secondary" onClick={() => retry(email)}>
                   {intl.formatMessage({ id: "emails.retry" })}

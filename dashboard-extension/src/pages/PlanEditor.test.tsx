@@ -16,15 +16,23 @@ const CATALOGUE = [
   { id: "UHJvZHVjdFZhcmlhbnQ6Mw==", productId: "UHJvZHVjdDoy", productName: "VPS", name: "16 GB", sku: "VPS-16",
     prices: [{ channelSlug: "default-channel", price: { amount: 99, currency: "USD" } }], plan: null },
   { id: PLAN.variantId, productId: "UHJvZHVjdDoy", productName: "VPS", name: "4 GB", sku: null,
-    prices: [], plan: { id: PLAN.id, name: PLAN.name } },
+    prices: [], plan: { id: PLAN.id, name: PLAN.name, variantId: PLAN.variantId } },
+];
+/** A product a product-wide plan sells: its variants without a plan of their own answer it. */
+const WIDE = { ...PLAN, id: "U2VydmljZVBsYW46Mw==", name: "Mail", variantId: null, productId: "UHJvZHVjdDo3", productName: "Mail",
+  variantName: "", automationOverrides: {}, prices: [] };
+const MAIL = [
+  { id: "UHJvZHVjdFZhcmlhbnQ6OQ==", productId: WIDE.productId, productName: "Mail", name: "5 boxes", sku: "MAIL-5",
+    prices: [], plan: { id: WIDE.id, name: WIDE.name, variantId: null } },
 ];
 
-function plansPage(onMutation: (query: string) => unknown = () => ({ result: { servicePlan: { id: "x", name: "x" }, errors: [] } })) {
-  const { bridge, handshake, dispatched } = standInBridge();
+function plansPage(onMutation: (query: string) => unknown = () => ({ result: { servicePlan: { id: "x", name: "x" }, errors: [] } }),
+                   { locale = "en", plans = [PLAN, OTHER] as unknown[] } = {}) {
+  const { bridge, handshake, dispatched } = standInBridge("dashboard-token", locale);
   const api = fakeApi((query, variables) => query.startsWith("mutation") ? onMutation(query)
     : query.includes("query CatalogueVariants(")
-      ? { serviceCatalogueVariants: CATALOGUE.filter((variant) => !variables.search || variant.sku === variables.search) }
-      : { servicePlans: { totalCount: 2, edges: [{ node: PLAN }, { node: OTHER }] } });
+      ? { serviceCatalogueVariants: [...CATALOGUE, ...MAIL].filter((variant) => !variables.search || variant.sku === variables.search) }
+      : { servicePlans: { totalCount: plans.length, edges: plans.map((node) => ({ node })) } });
   renderApp(bridge, api.fetchImpl, "/plans");
   handshake();
   return { ...api, dispatched };
@@ -88,7 +96,7 @@ describe("Plan editor", () => {
     const alerts = within(form()).getAllByRole("alert");
     const texts = alerts.map((alert) => alert.textContent);
     expect(texts).toContain("Required.");
-    expect(texts).toContain("Choose the product variant this plan sells.");
+    expect(texts).toContain("Choose the product or the variant this plan sells.");
     expect(texts).toContain("A whole number of days from 0 to 3650.");
     expect(texts).toContain("A positive amount, such as 9.99.");
     expect(texts).toContain("A three-letter currency code, such as USD.");
@@ -132,7 +140,7 @@ describe("Plan editor", () => {
     expect(taken.getAttribute("aria-disabled")).toBe("true");
     expect(taken.textContent).toContain("Sold by the plan VPS 4 GB");
     expect(taken.querySelector("button")).toBeNull();
-    fireEvent.click(within(found).getByRole("button", { name: "Choose" }));
+    fireEvent.click(within(found.querySelector(`[data-variant="${CATALOGUE[0].id}"]`) as HTMLElement).getByRole("button", { name: "Choose" }));
     fireEvent.click(screen.getByTestId("save-plan"));
     expect(await within(form()).findByText("Something with these details already exists.")).toBeTruthy();
     expect(within(form()).getByTestId("typed-errors").textContent)
@@ -157,5 +165,65 @@ describe("Plan editor", () => {
     fireEvent.click(within(dialog).getByRole("button", { name: "Delete" }));
     await waitFor(() => expect(mutations(requests, "PlanDelete")).toHaveLength(1));
     expect(mutations(requests, "PlanDelete")[0].variables).toEqual({ id: PLAN.id });
+  });
+
+  it("sells every variant of a product: chosen from the search, shown as such, sent as productId", async () => {
+    const { requests } = plansPage();
+    fireEvent.click(await screen.findByTestId("new-plan"));
+    fireEvent.change(screen.getByTestId("catalogue-search"), { target: { value: "VPS-16" } });
+    await waitFor(() => expect(screen.getByTestId("catalogue-results").querySelectorAll("[data-variant]")).toHaveLength(1));
+    const product = screen.getByTestId("catalogue-results").querySelector('[data-product="UHJvZHVjdDoy"]') as HTMLElement;
+    expect(product.textContent).toContain("VPS · all variants");
+    fireEvent.click(within(product).getByRole("button", { name: "All variants of VPS" }));
+    const chosen = screen.getByTestId("chosen-variant");
+    expect(chosen.textContent).toBe("Sells: every variant of VPS");
+    expect(chosen.getAttribute("data-scope")).toBe("product");
+    expect(field("Name").value).toBe("VPS");
+    // Then one variant after all: the choice says so, and the plan names the variant.
+    fireEvent.change(screen.getByTestId("catalogue-search"), { target: { value: "VPS-16" } });
+    await waitFor(() => expect(screen.getByTestId("catalogue-results").querySelectorAll("[data-variant]")).toHaveLength(1));
+    fireEvent.click(within(screen.getByTestId("catalogue-results")).getByRole("button", { name: "Choose" }));
+    expect(screen.getByTestId("chosen-variant").textContent).toBe("Sells: VPS · 16 GB");
+    fireEvent.change(screen.getByTestId("catalogue-search"), { target: { value: "VPS-16" } });
+    await waitFor(() => expect(screen.getByTestId("catalogue-results").querySelectorAll("[data-variant]")).toHaveLength(1));
+    fireEvent.click(within(screen.getByTestId("catalogue-results")).getByRole("button", { name: "All variants of VPS" }));
+    fireEvent.click(screen.getByTestId("save-plan"));
+    await waitFor(() => expect(mutations(requests, "PlanCreate")).toHaveLength(1));
+    expect(mutations(requests, "PlanCreate")[0].variables.input)
+      .toMatchObject({ name: "VPS", variantId: null, productId: "UHJvZHVjdDoy" });
+  });
+
+  it("marks a product a product-wide plan sells, yet lets one of its variants get a plan of its own", async () => {
+    plansPage(undefined, { locale: "fr" });
+    fireEvent.click(await screen.findByTestId("new-plan"));
+    fireEvent.change(screen.getByTestId("catalogue-search"), { target: { value: "MAIL-5" } });
+    await waitFor(() => expect(screen.getByTestId("catalogue-results").querySelectorAll("[data-variant]")).toHaveLength(1));
+    const product = screen.getByTestId("catalogue-results").querySelector(`[data-product="${WIDE.productId}"]`) as HTMLElement;
+    expect(product.textContent).toContain("Toutes les variantes sont vendues par la formule Mail");
+    expect(within(product).queryByRole("button", { name: "Toutes les variantes de Mail" })).toBeNull();
+    const variant = product.querySelector("[data-variant]") as HTMLElement;
+    expect(variant.getAttribute("aria-disabled")).toBe("false");
+    expect(variant.textContent).toContain("Vendue par la formule Mail (tout le produit)");
+    fireEvent.click(within(variant).getByRole("button", { name: "Choisir" }));
+    expect(screen.getByTestId("chosen-variant").textContent).toBe("Vend : Mail · 5 boxes");
+  });
+
+  it("edits a product-wide plan: shows its product, and keeps it product-wide", async () => {
+    const { requests } = plansPage(undefined, { plans: [WIDE, PLAN] });
+    await screen.findByTestId("plans");
+    expect(document.querySelector('[data-plan="Mail"] [data-testid="plan-variant"]')!.textContent).toBe("Mail · all variants · Monthly");
+    fireEvent.click(document.querySelector('[data-edit="Mail"]')!);
+    const chosen = await screen.findByTestId("chosen-variant");
+    expect(chosen.textContent).toBe("Sells: every variant of Mail");
+    expect(chosen.getAttribute("data-scope")).toBe("product");
+    // Its own product is not marked as taken while it is the plan being edited.
+    fireEvent.change(screen.getByTestId("catalogue-search"), { target: { value: "MAIL-5" } });
+    await waitFor(() => expect(screen.getByTestId("catalogue-results").querySelectorAll("[data-variant]")).toHaveLength(1));
+    expect(within(screen.getByTestId("catalogue-results")).getByRole("button", { name: "All variants of Mail" })).toBeTruthy();
+    fireEvent.change(field("Name"), { target: { value: "Mail (2027)" } });
+    fireEvent.click(screen.getByTestId("save-plan"));
+    await waitFor(() => expect(mutations(requests, "PlanUpdate")).toHaveLength(1));
+    expect(mutations(requests, "PlanUpdate")[0].variables.input)
+      .toMatchObject({ name: "Mail (2027)", variantId: null, productId: WIDE.productId });
   });
 });

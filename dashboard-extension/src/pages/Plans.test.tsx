@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { fakeApi, never, renderApp, standInBridge } from "../test-utils";
 
@@ -9,10 +9,12 @@ const PLAN = {
   prices: [{ channelSlug: "default-channel", price: { amount: 12.5, currency: "USD" } }],
 };
 
-function plansPage(answer: () => unknown, locale = "en") {
+function plansPage(answer: (query: string) => unknown, locale = "en") {
   const { bridge, handshake } = standInBridge("t", locale);
-  renderApp(bridge, fakeApi(answer).fetchImpl, "/plans");
+  const api = fakeApi(answer);
+  renderApp(bridge, api.fetchImpl, "/plans");
   handshake();
+  return api;
 }
 
 describe("Plans", () => {
@@ -55,5 +57,21 @@ describe("Plans", () => {
     expect(text).toContain("Mensuel");
     expect(text).toContain("Examen par l'équipe");
     expect(screen.getByText("Nouvelle formule")).toBeTruthy();
+  });
+
+  it("says why a deletion was refused, in the Dashboard's language, and keeps the plan listed", async () => {
+    const unused = { ...PLAN, servicesCount: 0 };
+    const api = plansPage((query) => query.includes("mutation PlanDelete(")
+      ? { result: { servicePlan: null, errors: [{ field: "id", code: "PLAN_IN_USE", message: "Services use it." }] } }
+      : { servicePlans: { totalCount: 1, edges: [{ node: unused }] } }, "fr");
+    await screen.findByTestId("plans");
+    fireEvent.click(document.querySelector('[data-delete="VPS 4 GB"]')!);
+    const dialog = await screen.findByRole("dialog", { name: "Supprimer la formule VPS 4 GB ?" });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Supprimer" }));
+    expect((await screen.findByTestId("typed-errors")).textContent)
+      .toBe("Des services utilisent encore cette formule : elle ne peut pas être supprimée.");
+    await waitFor(() => expect(api.requests.filter((request) => request.query.includes("query Plans {")).length).toBe(2));
+    expect((await screen.findByTestId("plans")).querySelectorAll("[data-plan]")).toHaveLength(1);
+    expect(document.querySelector('[data-plan="VPS 4 GB"]')!.textContent).toContain("$12.50 (default-channel)");
   });
 });

@@ -19,7 +19,8 @@ function PlanRow({ plan, onEdit, onDelete }: { plan: PlanFieldsFragment; onEdit:
       <Box display="flex" flexDirection="column" __minWidth="200px" __flexGrow="1">
         <Text fontWeight="bold">{plan.name}</Text>
         <Text size={2} color="default2" data-testid="plan-variant">
-          {[plan.productName, plan.variantName].filter(Boolean).join(" · ")} · {t(`cycle.${plan.billingCycle}`)}
+          {plan.variantId ? [plan.productName, plan.variantName].filter(Boolean).join(" · ")
+            : t("plans.productWide", { product: plan.productName })} · {t(`cycle.${plan.billingCycle}`)}
         </Text>
       </Box>
       <Text size={2} data-testid="plan-prices">

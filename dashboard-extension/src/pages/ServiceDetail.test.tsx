@@ -161,4 +161,24 @@ describe("Service detail", () => {
       "/customers/?query=ada%40example.com",
     ]);
   });
+
+  it("says why marking a renewal paid was refused, in the Dashboard's language, and the renewal stays open", async () => {
+    const renewal = { id: "UmVuZXdhbDox", kind: "RENEWAL", periodStart: "2026-06-01", periodEnd: "2026-07-01",
+      dueDate: "2026-06-01", status: "OPEN", amount: { amount: 9.99, currency: "USD" } };
+    const { bridge, handshake } = standInBridge("t", "de");
+    const api = fakeApi((query) => query.includes("serviceRenewalMarkPaid")
+      ? { result: { errors: [{ field: "id", code: "NOT_FOUND", message: "Renewal not found." }] } }
+      : { service: { ...DETAIL, renewals: [renewal] } });
+    renderApp(bridge, api.fetchImpl, PATH);
+    handshake();
+    await screen.findByTestId("service-detail");
+    fireEvent.click(document.querySelector('[data-task="markPaid"][data-renewal="UmVuZXdhbDox"]')!);
+    const dialog = await screen.findByRole("dialog");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Als bezahlt markieren" }));
+    expect((await screen.findByTestId("typed-errors")).textContent)
+      .toBe("Das gibt es nicht mehr: Vielleicht hat es jemand entfernt.");
+    await waitFor(() => expect(api.requests.filter((r) => r.query.includes("query Service(")).length).toBe(2));
+    await screen.findByTestId("service-detail");
+    expect(document.querySelector('[data-task="markPaid"][data-renewal="UmVuZXdhbDox"]')).toBeTruthy();
+  });
 });

@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { SERVICE, fakeApi, never, renderApp, standInBridge } from "../test-utils";
 
@@ -6,9 +6,11 @@ const PAGE = (edges: unknown[]) => ({ services: { totalCount: edges.length,
   pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, edges } });
 
 function list(answer: (query: string) => unknown, path = "/services", locale = "en") {
-  const { bridge, handshake } = standInBridge("t", locale);
-  renderApp(bridge, fakeApi(answer).fetchImpl, path);
+  const { bridge, handshake, dispatched } = standInBridge("t", locale);
+  const api = fakeApi(answer);
+  renderApp(bridge, api.fetchImpl, path);
   handshake();
+  return { ...api, dispatched };
 }
 
 const answer = (edges: unknown[]) => (query: string) =>
@@ -55,5 +57,41 @@ describe("Services list", () => {
     expect(screen.getByLabelText("Fällig ab")).toBeTruthy();
     expect(screen.getByTestId("total").textContent).toBe("1 Service");
     expect(document.querySelector('[data-tab="SUSPENDED"]')!.textContent).toMatch(/^Gesperrt/);
+  });
+
+  describe.each([
+    ["suspend", "BulkSuspend", "fr", "Suspendre", "Service shop.example.com : Impossible dans le statut actuel du service.", "0 service modifié."],
+    ["unsuspend", "BulkUnsuspend", "de", "Entsperren", "Service shop.example.com: Im aktuellen Status des Service nicht möglich.", "0 Services geändert."],
+    ["terminate", "BulkTerminate", "en", "Terminate", "Service shop.example.com: Not possible in the service's current status.", "0 services changed."],
+  ])("bulk %s refused for a service", (_kind, mutation, locale, label, sentence, changed) => {
+    it("says why, per service, in the Dashboard's language, and the rows stay as they were", async () => {
+      const SUSPENDED = { ...SERVICE, id: "U2VydmljZToy", domain: "other.example.com", status: "SUSPENDED" };
+      const before = [{ node: SERVICE }, { node: SUSPENDED }];
+      const { requests, dispatched } = list((query) => query.includes(`mutation ${mutation}(`)
+        ? { result: { count: 0, errors: [
+          { serviceId: SERVICE.id, field: "id", code: "INVALID_TRANSITION", message: "Cannot do that." },
+          { serviceId: SUSPENDED.id, field: "id", code: "INVALID_TRANSITION", message: "Cannot do that." },
+        ] } }
+        : answer(before)(query), "/services", locale);
+      await screen.findByTestId("services-table");
+      const rowsBefore = screen.getByTestId("services-table").querySelector("tbody")!.innerHTML;
+      for (const row of document.querySelectorAll("[data-service]")) fireEvent.click(within(row as HTMLElement).getByRole("checkbox"));
+      fireEvent.click(screen.getAllByRole("button", { name: label }).find((button) => !button.closest("[role=dialog]"))!);
+      const dialog = await screen.findByRole("dialog");
+      fireEvent.click(within(dialog).getByRole("button", { name: label }));
+      const result = await screen.findByTestId("bulk-result");
+      expect(requests.find((request) => request.query.includes(`mutation ${mutation}(`))!.variables)
+        .toEqual({ ids: [SERVICE.id, SUSPENDED.id] });
+      expect(within(result).getByText(changed)).toBeTruthy();
+      expect(Array.from(within(result).getByTestId("typed-errors").children).map((line) => line.textContent))
+        .toEqual([sentence, sentence.replace("shop.example.com", "other.example.com")]);
+      await waitFor(() => expect(dispatched.some((action) => action.type === "notification")).toBe(true));
+      // The page asked again, and shows the same services in the same statuses.
+      await waitFor(() => expect(requests.filter((request) => request.query.includes("query Services(")).length).toBe(2));
+      await screen.findByTestId("services-table");
+      expect(screen.getByTestId("services-table").querySelector("tbody")!.innerHTML).toBe(rowsBefore);
+      expect(Array.from(document.querySelectorAll("[data-service] [data-status]")).map((badge) => badge.getAttribute("data-status")))
+        .toEqual(["ACTIVE", "SUSPENDED"]);
+    });
   });
 });

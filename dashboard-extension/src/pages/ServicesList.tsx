@@ -105,7 +105,10 @@ export function ServicesList() {
     if (!bulk) return;
     setBusy(true);
     const outcome = await client.mutation(BULK[bulk], { ids: [...selected] }).toPromise();
-    const errors = refusalsOf(intl, outcome);
+    // Each refusal names its service as staff see it in the table, not by its global id.
+    const names = new Map(rows.map((row) => [row.id, row.domain || row.productName]));
+    const errors = refusalsOf(intl, outcome).map((refusal) =>
+      refusal.serviceId ? { ...refusal, serviceId: names.get(refusal.serviceId) ?? refusal.serviceId } : refusal);
     const count = outcome.data?.result?.count ?? 0;
     setBulkResult({ count, errors });
     if (!outcome.error) {

@@ -184,6 +184,27 @@ def test_create_a_plan_through_the_catalogue_search(staff_page, store):
     screenshot(staff_page, "plans-light")
 
 
+def test_create_a_product_wide_plan_through_the_catalogue_search(staff_page, store):
+    CatalogueVariant.objects.create(variant_id=4242, product_id=42, product_name="VPS", name="16 GB", sku="VPS-16",
+                                    channel_prices={"default-channel": {"amount": "99.000", "currency": "USD"}})
+    app = open_app(staff_page, "plans")
+    app.get_by_test_id("plans").wait_for()
+    app.get_by_test_id("new-plan").click()
+    form = app.get_by_test_id("plan-form")
+    app.get_by_test_id("catalogue-search").fill("VPS-16")
+    results = app.get_by_test_id("catalogue-results")
+    expect(results.locator("[data-variant]")).to_have_count(1)
+    results.get_by_role("button", name="All variants of VPS").click()
+    expect(app.get_by_test_id("chosen-variant")).to_have_text("Sells: every variant of VPS")
+    expect(form.get_by_label("Name")).to_have_value("VPS")
+    app.get_by_test_id("save-plan").click()
+    app.locator('[data-plan="VPS"]').wait_for()
+
+    plan = ServicePlan.objects.get(name="VPS")
+    assert (plan.variant_id, plan.product_id) == (None, 42)
+    expect(app.locator('[data-plan="VPS"]')).to_contain_text("VPS · all variants")
+
+
 def _open_service(staff_page, service):
     app = open_app(staff_page)
     app.get_by_test_id("services-table").wait_for()
@@ -253,6 +274,14 @@ def test_failed_emails_page(staff_page, store):
     app = open_app(staff_page, "failed-emails")
     app.get_by_test_id("failed-emails").get_by_test_id("empty").wait_for()
     screenshot(staff_page, "failed-emails-light")
+
+
+def test_failed_emails_name_the_kind_of_email(staff_page, store):
+    ServiceEvent.objects.create(service=store[0], type="RENEWAL_REMINDER", actor_type="SYSTEM",
+                                email_status="FAILED", email_attempts=5, email_error="SMTPRecipientsRefused")
+    app = open_app(staff_page, "failed-emails")
+    expect(app.get_by_test_id("email-kind")).to_have_text("Payment reminder")
+    expect(app.get_by_test_id("email-error")).to_have_text("SMTPRecipientsRefused")
 
 
 def test_customer_widget_fits_its_services_and_opens_one_on_the_app_page(staff_page, store, customer):

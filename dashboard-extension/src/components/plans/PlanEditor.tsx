@@ -89,9 +89,18 @@ export function PlanEditor({ editing, initial, otherPlans, onSaved, onDiscard }:
         <FormInput control={control} name="name" rules={required} label={t("plans.name")} data-testid="plan-name" />
         <Box display="flex" flexDirection="column" gap={1} __gridColumn="span 2">
           <VariantPicker
-            chosen={watch("variantLabel")}
+            chosen={watch("variantLabel") ? { label: watch("variantLabel"), scope: watch("variantId") ? "variant" : "product" } : null}
             editingPlan={editing}
-            onChoose={(variant) => {
+            onChoose={({ scope, variant }) => {
+              if (scope === "product") {
+                // Every variant of the product: the plan names no variant.
+                setValue("variantId", "", { shouldValidate: false });
+                setValue("productId", variant.productId);
+                setValue("variantLabel", variant.productName);
+                form.trigger("variantId");
+                if (!form.getValues("name")) setValue("name", variant.productName, { shouldValidate: true });
+                return;
+              }
               setValue("variantId", variant.id, { shouldValidate: true });
               setValue("productId", variant.productId);
               setValue("variantLabel", [variant.productName, variant.name].filter(Boolean).join(" · "));

@@ -23,7 +23,8 @@ export interface PlanFormValues {
   name: string;
   variantId: string;
   productId: string;
-  /** What the catalogue search showed for the chosen variant (display only). */
+  /** What the catalogue search showed for the chosen variant, or the product when the
+   * plan sells all its variants (display only). */
   variantLabel: string;
   billingCycle: (typeof CYCLES)[number];
   cancellationMode: "REQUEST" | "IMMEDIATE";
@@ -62,7 +63,10 @@ export function planToForm(plan: Plan): PlanFormValues {
   }
   return {
     name: plan.name, variantId: plan.variantId ?? "", productId: plan.productId ?? "",
-    variantLabel: [plan.productName, plan.variantName].filter(Boolean).join(" · ") || (plan.variantId ?? plan.productId ?? ""),
+    // A product-wide plan (no variant) shows its product; the editor says "every variant of".
+    variantLabel: plan.variantId
+      ? [plan.productName, plan.variantName].filter(Boolean).join(" · ") || plan.variantId
+      : plan.productName || (plan.productId ?? ""),
     billingCycle: plan.billingCycle as PlanFormValues["billingCycle"],
     cancellationMode: plan.cancellationMode as PlanFormValues["cancellationMode"],
     noticePeriodDays: String(plan.noticePeriodDays),
