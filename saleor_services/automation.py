@@ -13,6 +13,7 @@ import functools
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -52,12 +53,25 @@ Work = Iterator[tuple[QuerySet, Callable[[list], int]]]
 # -- per-plan day offsets ---------------------------------------------------------
 
 
+# The plans' overrides as a whole daily run read them at its start: every step groups
+# the plans by one setting, and one read serves them all (a step run on its own reads
+# them itself).
+_RUN_PLANS: ContextVar[list | None] = ContextVar("saleor_services_run_plans", default=None)
+
+
+def _plan_overrides() -> list:
+    plans = _RUN_PLANS.get()
+    if plans is None:
+        plans = list(ServicePlan.objects.values_list("pk", "automation_overrides"))
+    return plans
+
+
 def plan_offsets(key: str) -> dict[int | tuple | None, list[int]]:
     """Plan ids grouped by their effective value of one automation setting."""
     assert key in AUTOMATION_DAY_KEYS
     default = getattr(get_settings(), key)
     groups: dict = defaultdict(list)
-    for plan_id, overrides in ServicePlan.objects.values_list("pk", "automation_overrides"):
+    for plan_id, overrides in _plan_overrides():
         value = overrides.get(key, default) if overrides else default
         groups[tuple(value) if isinstance(value, list) else value].append(plan_id)
     return groups
@@ -630,13 +644,17 @@ def run_daily_automation(today: date | None = None) -> dict[str, int]:
     next run)."""
     today = today or timezone.localdate()
     done = {}
-    for name in [*STEPS, *get_host().automation_steps()]:
-        try:
-            done[name] = run_step(name, today)
-        except Exception as error:
-            logger.exception("Daily automation step %s failed for %s", name, today)
-            _alert_step_failed(name, today, error)
-            done[name] = 0
+    plans = _RUN_PLANS.set(list(ServicePlan.objects.values_list("pk", "automation_overrides")))
+    try:
+        for name in [*STEPS, *get_host().automation_steps()]:
+            try:
+                done[name] = run_step(name, today)
+            except Exception as error:
+                logger.exception("Daily automation step %s failed for %s", name, today)
+                _alert_step_failed(name, today, error)
+                done[name] = 0
+    finally:
+        _RUN_PLANS.reset(plans)
     return done
 
 
