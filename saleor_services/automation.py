@@ -19,6 +19,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from .actors import SYSTEM, Actor
@@ -241,7 +242,11 @@ def _create_renewals(services: list, today: date) -> list[int]:
         prices = [(plan_id, channel, str(price.amount), price.currency) for (plan_id, channel), price in found.items()]
     billing = get_billing()
     recheck_sql, recheck_params = (
-        _renewal_due(Service.objects.filter(pk__in=ids)).values("pk").query.sql_with_params()
+        # The ids as one array parameter, not a placeholder each (the driver splits and
+        # quotes every placeholder in Python).
+        _renewal_due(Service.objects.filter(pk__in=RawSQL("SELECT unnest(%s::bigint[])", (ids,))))
+        .values("pk")
+        .query.sql_with_params()
     )
     cycles = " ".join(f"WHEN '{cycle.value}' THEN {months}" for cycle, months in MONTHS_PER_CYCLE.items())
     price_rows = (

@@ -54,35 +54,36 @@ def insert_rows(
 
 
 def update_rows(objs: list[Model], fields: list[str], *, using: str = "default") -> None:
-    """`UPDATE t SET f = v.f … FROM (VALUES (pk, f…), …) AS v WHERE t.pk = v.pk`.
+    """`UPDATE t SET f = v.f … FROM UNNEST(%s::pk[], %s::f[], …) AS v WHERE t.pk = v.pk`.
 
-    One UPDATE for many rows with different values, without bulk_update's per-row CASE.
+    One UPDATE for many rows with different values, without bulk_update's per-row CASE,
+    and one parameter per column (not one per value: the driver splits and quotes every
+    placeholder in Python). Array columns, which UNNEST cannot carry, are refused.
     """
     if not objs:
         return
     connection = connections[using]
-    model = type(objs[0])
-    meta = model._meta
+    meta = type(objs[0])._meta
     quote = connection.ops.quote_name
-    columns = [meta.get_field(name) for name in fields]
     pk = meta.pk
-    casts = [f"%s::{pk.db_type(connection)}"] + [f"%s::{field.db_type(connection)}" for field in columns]
-    row = "(" + ", ".join(casts) + ")"
-    params = []
-    for obj in objs:
-        params.append(pk.get_db_prep_save(obj.pk, connection))
-        params.extend(field.get_db_prep_save(getattr(obj, field.attname), connection) for field in columns)
-    names = ["pk", *(f"c{index}" for index in range(len(columns)))]
+    columns = [pk, *(meta.get_field(name) for name in fields)]
+    arrays = []
+    for index, field in enumerate(columns):
+        db_type = field.db_type(connection).split("(")[0]
+        assert not db_type.endswith("]"), f"{field.name}: UNNEST cannot carry array columns"
+        value = (lambda obj: obj.pk) if index == 0 else (lambda obj, field=field: getattr(obj, field.attname))
+        arrays.append((f"%s::{db_type}[]", [field.get_db_prep_save(value(obj), connection) for obj in objs]))
+    names = ["pk", *(f"c{index}" for index in range(len(fields)))]
     assignments = ", ".join(
-        f"{quote(field.column)} = v.{name}" for field, name in zip(columns, names[1:], strict=True)
+        f"{quote(field.column)} = v.{name}" for field, name in zip(columns[1:], names[1:], strict=True)
     )
     sql = (
         f"UPDATE {quote(meta.db_table)} AS t SET {assignments} "
-        f"FROM (VALUES {', '.join([row] * len(objs))}) AS v ({', '.join(names)}) "
+        f"FROM UNNEST({', '.join(placeholder for placeholder, _ in arrays)}) AS v ({', '.join(names)}) "
         f"WHERE t.{quote(pk.column)} = v.pk"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, [values for _, values in arrays])
 
 
 def _select_list(target: type[Model], given: dict[str, tuple[str, list]], instance: Model, connection):
