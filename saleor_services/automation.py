@@ -13,18 +13,20 @@ import functools
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from .actors import SYSTEM, Actor
-from .billing.cycles import shift_by_cycles
+from .billing.cycles import MONTHS_PER_CYCLE
 from .billing.plan_prices import plan_prices
 from .billing.renewal_states import PERIOD_RELEASED
-from .bulk_sql import insert_rows, update_rows
+from .bulk_sql import insert_select, update_rows, write_with_events
 from .conf import AUTOMATION_DAY_KEYS, get_settings
 from .enums import (
     CancellationRequestStatus,
@@ -34,7 +36,7 @@ from .enums import (
     ServiceStatus,
     SuspensionCause,
 )
-from .events import build_event, service_events_create
+from .events import EMAIL_EVENTS, build_event, service_events_create
 from .host import get_host
 from .lifecycle import change_status_many, end_pause, remove_on_termination, start_suspension
 from .models import CancellationRequest, Renewal, Service, ServicePlan
@@ -52,12 +54,25 @@ Work = Iterator[tuple[QuerySet, Callable[[list], int]]]
 # -- per-plan day offsets ---------------------------------------------------------
 
 
+# The plans' overrides as a whole daily run read them at its start: every step groups
+# the plans by one setting, and one read serves them all (a step run on its own reads
+# them itself).
+_RUN_PLANS: ContextVar[list | None] = ContextVar("saleor_services_run_plans", default=None)
+
+
+def _plan_overrides() -> list:
+    plans = _RUN_PLANS.get()
+    if plans is None:
+        plans = list(ServicePlan.objects.values_list("pk", "automation_overrides"))
+    return plans
+
+
 def plan_offsets(key: str) -> dict[int | tuple | None, list[int]]:
     """Plan ids grouped by their effective value of one automation setting."""
     assert key in AUTOMATION_DAY_KEYS
     default = getattr(get_settings(), key)
     groups: dict = defaultdict(list)
-    for plan_id, overrides in ServicePlan.objects.values_list("pk", "automation_overrides"):
+    for plan_id, overrides in _plan_overrides():
         value = overrides.get(key, default) if overrides else default
         groups[tuple(value) if isinstance(value, list) else value].append(plan_id)
     return groups
@@ -178,80 +193,103 @@ def _renewal_due(services: QuerySet) -> QuerySet:
     )
 
 
-# What a renewal and its event are made from: claims load only these (thousands a day).
-_RENEWAL_SOURCE_FIELDS = (
-    "next_due_date",
-    "billing_cycle",
-    "billing_anchor_day",
-    "paused_days",
-    "recurring_amount",
-    "currency",
-    "user_email",
-    "channel_slug",
-    "pending_plan__price_amount",
-    "pending_plan__currency",
-    "pending_plan__variant_id",
-)
+# What a claim loads: the renewals themselves are written by one statement from the rows.
+_RENEWAL_CLAIM_FIELDS = ("channel_slug", "pending_plan_id")
+
+# `shift_by_cycles` in SQL (billing/cycles.py): the pause shift taken off, the cycles
+# added on the anchor day (or the month's last day), the shift put back. A row the
+# Python calendar could not hold (an unknown cycle, a year outside 1–9999) gives NULL,
+# which the NOT NULL column refuses: the batch fails and the row is set aside, as before.
+_PERIOD_END = """
+    CASE WHEN ends.day BETWEEN DATE '0001-01-01' AND DATE '9999-12-31' THEN ends.day END"""
+_SHIFTED = """(
+    SELECT make_date(m.year, m.month, LEAST(s.billing_anchor_day, m.last_day)) + s.paused_days AS day
+    FROM (
+      SELECT y.year, y.month,
+             EXTRACT(day FROM make_date(y.year, y.month, 1) + INTERVAL '1 month' - INTERVAL '1 day')::int AS last_day
+      FROM (
+        SELECT (i.month_index / 12)::int AS year, (i.month_index %% 12)::int + 1 AS month
+        FROM (
+          SELECT EXTRACT(year FROM base.day)::int * 12 + EXTRACT(month FROM base.day)::int - 1
+                 + (CASE s.billing_cycle {cycles} END) AS month_index
+          FROM (SELECT s.next_due_date - s.paused_days AS day) base
+        ) i
+      ) y
+    ) m
+  )"""
 
 
-def renewal_for(service: Service, today: date, prices: dict) -> Renewal:
-    """The renewal of the service's next period (at a pending downgrade's price in the
-    service's channel, from `prices` by (plan id, channel)). Issued late (after a resume
-    or a refund), it falls due today, so the usual warning still comes before suspension."""
-    plan = service.pending_plan
-    price = prices.get((plan.pk, service.channel_slug)) if plan is not None else None
-    downgrade = price is not None and price.currency == service.currency
-    return Renewal(
-        service=service,
-        period_start=service.next_due_date,
-        period_end=shift_by_cycles(
-            service.next_due_date,
-            service.billing_cycle,
-            anchor_day=service.billing_anchor_day,
-            paused_days=service.paused_days,
-        ),
-        amount=price.amount if downgrade else service.recurring_amount,
-        currency=service.currency,
-        due_date=max(service.next_due_date, today),
-    )
+def _create_renewals(services: list, today: date) -> list[int]:
+    """The renewals of the claimed services' next periods and their RENEWAL_CREATED
+    events, written by one statement from the service rows (no row is read into Python).
 
-
-def _create_renewals(services: list[Service], today: date) -> list[Renewal]:
-    # Re-checked after the claim: a concurrent batch may have just committed some.
-    fresh = set(
-        _renewal_due(Service.objects.filter(pk__in=[s.pk for s in services])).values_list(
-            "pk", flat=True
-        )
-    )
-    due = [service for service in services if service.pk in fresh]
-    downgrades = [s.pending_plan for s in due if s.pending_plan_id is not None]
-    prices = plan_prices(downgrades, channel_slugs=[s.channel_slug for s in due]) if downgrades else {}
-    renewals = insert_rows([renewal_for(service, today, prices) for service in due])
+    The same rows as `renewal_for` would make: the due re-check runs in the statement
+    (after the claim, so it sees what a concurrent batch committed), a pending downgrade
+    is billed at its price in the service's channel (same currency only), a renewal
+    issued late falls due today. Returns the new renewals' ids, in service order.
+    """
     from .billing.port import get_billing
+    from .notifications.outbox import deliver_emails_after_commit
 
+    if not services:
+        return []
+    ids = [service.pk for service in services]
+    downgrade_plan_ids = {s.pending_plan_id for s in services if s.pending_plan_id is not None}
+    prices = []
+    if downgrade_plan_ids:
+        plans = list(ServicePlan.objects.filter(pk__in=downgrade_plan_ids))
+        found = plan_prices(plans, channel_slugs=[s.channel_slug for s in services])
+        prices = [(plan_id, channel, str(price.amount), price.currency) for (plan_id, channel), price in found.items()]
     billing = get_billing()
-    service_events_create(
-        [
-            build_event(
-                service=renewal.service,
-                type=ServiceEventType.RENEWAL_CREATED,
-                actor=SYSTEM,
-                # With a payable document to open, the e-mail waits for its link.
-                email=not billing.opens_documents,
-                renewal_id=renewal.pk,
-                period_start=renewal.period_start,
-                period_end=renewal.period_end,
-                amount=renewal.amount,
-                currency=renewal.currency,
-                due_date=renewal.due_date,
-            )
-            for renewal in renewals
-        ]
+    recheck_sql, recheck_params = (
+        # The ids as one array parameter, not a placeholder each (the driver splits and
+        # quotes every placeholder in Python).
+        _renewal_due(Service.objects.filter(pk__in=RawSQL("SELECT unnest(%s::bigint[])", (ids,))))
+        .values("pk")
+        .query.sql_with_params()
     )
-    if billing.opens_documents and renewals:
-        ids = [renewal.pk for renewal in renewals]
-        transaction.on_commit(lambda: billing.open_documents_later(ids))
-    return renewals
+    cycles = " ".join(f"WHEN '{cycle.value}' THEN {months}" for cycle, months in MONTHS_PER_CYCLE.items())
+    price_rows = (
+        "SELECT * FROM UNNEST(%s::bigint[], %s::text[], %s::text[], %s::text[]) "
+        "AS p(plan_id, channel_slug, amount_text, currency)"
+    )
+    source = f"""
+        SELECT s.id AS service_id, s.next_due_date AS period_start,
+               {_PERIOD_END} AS period_end,
+               COALESCE(p.amount_text, s.recurring_amount::text) AS amount_text,
+               s.currency, GREATEST(s.next_due_date, %s::date) AS due_date, s.user_email
+        FROM saleor_services_service s
+        CROSS JOIN LATERAL {_SHIFTED.format(cycles=cycles)} ends
+        LEFT JOIN ({price_rows}) p
+          ON p.plan_id = s.pending_plan_id AND p.channel_slug = s.channel_slug AND p.currency = s.currency
+        WHERE s.id IN ({recheck_sql})
+        ORDER BY s.id"""
+    params = [
+        today,
+        [row[0] for row in prices], [row[1] for row in prices], [row[2] for row in prices],
+        [row[3] for row in prices],
+        *recheck_params,
+    ]
+    email = not billing.opens_documents and ServiceEventType.RENEWAL_CREATED in EMAIL_EVENTS
+    renewal_ids, emails_owed = insert_select(
+        Renewal,
+        source,
+        params,
+        columns={
+            "service_id": "service_id", "period_start": "period_start", "period_end": "period_end",
+            "amount": "amount_text::numeric", "currency": "currency", "due_date": "due_date",
+        },
+        event=ServiceEventType.RENEWAL_CREATED,
+        event_parameters="""jsonb_build_object(
+            'renewal_id', new.id, 'period_start', src.period_start, 'period_end', src.period_end,
+            'amount', src.amount_text, 'currency', src.currency, 'due_date', src.due_date)""",
+        email_owed="src.user_email <> ''" if email else "false",
+    )
+    if emails_owed:
+        deliver_emails_after_commit()
+    if billing.opens_documents and renewal_ids:
+        transaction.on_commit(lambda: billing.open_documents_later(renewal_ids))
+    return renewal_ids
 
 
 def generate_renewals(today: date) -> Work:
@@ -260,7 +298,8 @@ def generate_renewals(today: date) -> Work:
             next_due_date__lte=today + timedelta(days=days)
         )
         yield (
-            due.select_related("pending_plan").only(*_RENEWAL_SOURCE_FIELDS),
+            # Claimed as named tuples (no model instances): the statement reads the rows.
+            due.values_list("pk", *_RENEWAL_CLAIM_FIELDS, named=True),
             lambda rows: len(_create_renewals(rows, today)),
         )
 
@@ -290,28 +329,44 @@ def _open_renewals() -> QuerySet:
     )
 
 
-def _send_reminders(renewals: list[Renewal], offsets: tuple[int, ...], today: date) -> int:
-    events = []
-    for renewal in renewals:
-        days_left = (renewal.due_date - today).days
-        due_offsets = [o for o in offsets if days_left <= o and o not in renewal.reminders_sent]
-        if not due_offsets:
-            continue
-        # A missed day sends the closest reminder once, not every reminder skipped.
-        renewal.reminders_sent = sorted({*renewal.reminders_sent, *due_offsets}, reverse=True)
-        events.append(
-            build_event(
-                service=renewal.service,
-                type=ServiceEventType.RENEWAL_REMINDER,
-                actor=SYSTEM,
-                renewal_id=renewal.pk,
-                days_before=min(due_offsets),
-                due_date=renewal.due_date,
-            )
-        )
-    update_rows(renewals, ["reminders_sent"])
-    service_events_create(events)
-    return len(events)
+def _send_reminders(renewals: list, offsets: tuple[int, ...], today: date) -> int:
+    """The reminders due for these claimed renewals, in one statement: a renewal gets
+    the offsets it has reached and not yet had (a missed day sends the closest one once,
+    not every one skipped), written into `reminders_sent` (newest first), and one
+    RENEWAL_REMINDER event counting the days from the closest offset."""
+    from .notifications.outbox import deliver_emails_after_commit
+
+    if not renewals:
+        return 0
+    source = """
+        SELECT r.id, r.service_id, r.due_date, r.reminders_sent, s.user_email,
+               ARRAY(SELECT o FROM unnest(%s::int[]) o
+                     WHERE (r.due_date - %s::date) <= o AND NOT r.reminders_sent @> to_jsonb(o)) AS due_offsets
+        FROM saleor_services_renewal r JOIN saleor_services_service s ON s.id = r.service_id
+        WHERE r.id = ANY(%s)"""
+    change = """
+        UPDATE saleor_services_renewal r SET reminders_sent = (
+            SELECT jsonb_agg(to_jsonb(x) ORDER BY x DESC) FROM (
+              SELECT (e #>> '{}')::numeric AS x FROM jsonb_array_elements(src.reminders_sent) e
+              UNION SELECT unnest(src.due_offsets)) sent)
+        FROM src WHERE r.id = src.id AND cardinality(src.due_offsets) > 0
+        RETURNING r.id, r.service_id"""
+    email = ServiceEventType.RENEWAL_REMINDER in EMAIL_EVENTS
+    reminded, emails_owed = write_with_events(
+        source,
+        [list(offsets), today, [renewal.pk for renewal in renewals]],
+        change=change,
+        change_params=[],
+        join="src.id = new.id",
+        event=ServiceEventType.RENEWAL_REMINDER,
+        event_parameters="""jsonb_build_object(
+            'renewal_id', new.id, 'days_before', (SELECT min(o) FROM unnest(src.due_offsets) o),
+            'due_date', src.due_date)""",
+        email_owed="src.user_email <> ''" if email else "false",
+    )
+    if emails_owed:
+        deliver_emails_after_commit()
+    return len(reminded)
 
 
 def send_reminders(today: date) -> Work:
@@ -323,7 +378,9 @@ def send_reminders(today: date) -> Work:
             due_date__gte=today,
             due_date__lte=today + timedelta(days=max(offsets)),
         ).exclude(reminders_sent__contains=list(offsets))
-        yield due, lambda rows, offsets=offsets: _send_reminders(rows, offsets, today)
+        # The claim takes ids only: the reminder statement reads the rows itself.
+        claim = due.select_related(None).values_list("pk", named=True)
+        yield claim, lambda rows, offsets=offsets: _send_reminders(rows, offsets, today)
 
 
 def _by_warning(plan_ids: list[int], key: str) -> dict[int, list[int]]:
@@ -592,13 +649,17 @@ def run_daily_automation(today: date | None = None) -> dict[str, int]:
     next run)."""
     today = today or timezone.localdate()
     done = {}
-    for name in [*STEPS, *get_host().automation_steps()]:
-        try:
-            done[name] = run_step(name, today)
-        except Exception as error:
-            logger.exception("Daily automation step %s failed for %s", name, today)
-            _alert_step_failed(name, today, error)
-            done[name] = 0
+    plans = _RUN_PLANS.set(list(ServicePlan.objects.values_list("pk", "automation_overrides")))
+    try:
+        for name in [*STEPS, *get_host().automation_steps()]:
+            try:
+                done[name] = run_step(name, today)
+            except Exception as error:
+                logger.exception("Daily automation step %s failed for %s", name, today)
+                _alert_step_failed(name, today, error)
+                done[name] = 0
+    finally:
+        _RUN_PLANS.reset(plans)
     return done
 
 

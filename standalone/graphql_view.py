@@ -6,6 +6,7 @@ codes are in saleor_services/graphql/limits.py), and an unexpected exception is 
 and reported without its internals.
 """
 
+import functools
 import json
 import logging
 
@@ -14,8 +15,9 @@ from django.http.request import RawPostDataException
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
-from graphql import GraphQLError
+from graphql import GraphQLError, validate
 from graphql.error import format_error as format_graphql_error
+from graphql.execution import ExecutionResult, execute
 
 from saleor_services.errors import ServiceError
 from saleor_services.graphql import limits
@@ -101,6 +103,26 @@ def _parse(body: bytes) -> dict:
     return data
 
 
+@functools.lru_cache(maxsize=256)
+def _checked(query: str):
+    """The parsed document and the errors that refuse it (the document limits', then
+    graphql-core's validation), once per query text: clients send the same few queries
+    again and again, and a document is valid or not whatever the variables."""
+    document, errors = limits.check_document(query)
+    if errors:
+        return None, tuple(errors), ()
+    return document, (), tuple(validate(build_schema(), document))
+
+
+def _execute(document, **options) -> ExecutionResult:
+    """What graphene's `Schema.execute` does with a validated document, without printing
+    the document back to text and validating it again on every request."""
+    try:
+        return execute(build_schema(), document, **options)
+    except Exception as error:
+        return ExecutionResult(errors=[error], invalid=True)
+
+
 @method_decorator(csrf_exempt, name="dispatch")
 class GraphQLView(View):
     http_method_names = ["post", "options"]
@@ -121,12 +143,15 @@ class GraphQLView(View):
             )
         if not isinstance(variables, dict) or not (operation_name is None or isinstance(operation_name, str)):
             return _refusal(400, limits.INVALID_REQUEST, "Variables must be an object and operationName a string.")
-        document, errors = limits.check_document(query)
+        document, errors, invalid = _checked(query)
         if errors:
             return JsonResponse({"errors": [_format(error) for error in errors]}, status=400)
-        result = build_schema().execute(
-            document, variable_values=variables, context_value=request, operation_name=operation_name
-        )
+        if invalid:
+            result = ExecutionResult(errors=list(invalid), invalid=True)
+        else:
+            result = _execute(
+                document, variable_values=variables, context_value=request, operation_name=operation_name
+            )
         payload = {"data": result.data}
         if result.errors:
             payload["errors"] = [_format(error) for error in result.errors]
