@@ -15,7 +15,6 @@ from typing import Any
 from uuid import UUID
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from .actors import SYSTEM
@@ -26,6 +25,7 @@ from .errors import ServiceError
 from .events import build_event, service_events_create
 from .models import Service, ServicePlan
 from .provisioning import get_provisioner
+from .selectors import plans_selling
 from .validation import clean_options
 
 logger = logging.getLogger(__name__)
@@ -58,25 +58,12 @@ class PaidOrder:
 
 def plans_for_lines(lines: tuple[PaidOrderLine, ...]) -> dict[UUID, ServicePlan]:
     """The plan of each service line (a variant's own plan wins over its product's)."""
-    variant_ids = {line.variant_id for line in lines if line.variant_id is not None}
-    product_ids = {line.product_id for line in lines if line.product_id is not None}
-    if not variant_ids and not product_ids:
-        return {}
-    plans = ServicePlan.objects.filter(
-        Q(variant_id__in=variant_ids) | Q(variant_id__isnull=True, product_id__in=product_ids)
-    )
-    by_variant, by_product = {}, {}
-    for plan in plans:
-        if plan.variant_id is not None:
-            by_variant[plan.variant_id] = plan
-        else:
-            by_product[plan.product_id] = plan
-    result = {}
-    for line in lines:
-        plan = by_variant.get(line.variant_id) or by_product.get(line.product_id)
-        if plan is not None:
-            result[line.line_id] = plan
-    return result
+    plans = plans_selling([(line.variant_id, line.product_id) for line in lines])
+    return {
+        line.line_id: plans[line.variant_id, line.product_id]
+        for line in lines
+        if (line.variant_id, line.product_id) in plans
+    }
 
 
 def _fit(field: str, value: str) -> str:

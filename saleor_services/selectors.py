@@ -1,6 +1,6 @@
 """Read-side queries of the domain: who may see what, searched and filtered."""
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from datetime import date
 
 from django.db.models import F, Q, QuerySet, Value
@@ -114,3 +114,31 @@ def cancellation_requests_for_staff(*, statuses: list[str] | None = None) -> Que
 
 def service_plans() -> QuerySet[ServicePlan]:
     return ServicePlan.objects.all()
+
+
+def plans_selling(
+    variants: Iterable[tuple[int | None, int | None]], *, using: str = "default"
+) -> dict[tuple[int | None, int | None], ServicePlan]:
+    """The plan selling each (variant id, product id): the variant's own plan, else its
+    product's — the rule orders and the catalogue share — in one query (none when no id
+    is known)."""
+    variants = list(dict.fromkeys(variants))
+    variant_ids = {variant for variant, _ in variants if variant is not None}
+    product_ids = {product for _, product in variants if product is not None}
+    if not variant_ids and not product_ids:
+        return {}
+    plans = ServicePlan.objects.using(using).filter(
+        Q(variant_id__in=variant_ids) | Q(variant_id__isnull=True, product_id__in=product_ids)
+    )
+    by_variant, by_product = {}, {}
+    for plan in plans:
+        if plan.variant_id is not None:
+            by_variant[plan.variant_id] = plan
+        else:
+            by_product[plan.product_id] = plan
+    found = {}
+    for variant, product in variants:
+        plan = by_variant.get(variant) or by_product.get(product)
+        if plan is not None:
+            found[variant, product] = plan
+    return found

@@ -7,7 +7,7 @@ from django.db.models import Count
 from promise import Promise
 from promise.dataloader import DataLoader
 
-from ..catalogue import catalogue_names_of_plans, plans_for_variants
+from ..catalogue import catalogue_names_of_plans
 from ..host import get_host
 from ..models import (
     CancellationRequest,
@@ -18,7 +18,7 @@ from ..models import (
     ServicePlanPrice,
 )
 from ..reach import within_reach
-from ..selectors import open_cancellation_requests
+from ..selectors import open_cancellation_requests, plans_selling
 from .context import requestor_of
 
 
@@ -175,7 +175,7 @@ class PlanByCatalogueVariantLoader(RequestLoader):
     """The plan selling a catalogue variant, keyed by (variant id, product id)."""
 
     def batch_load(self, keys):
-        plans = plans_for_variants(keys, using=self.alias)
+        plans = plans_selling(keys, using=self.alias)
         return [plans.get(key) for key in keys]
 
 
