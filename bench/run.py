@@ -3,6 +3,7 @@
 import argparse
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -34,17 +35,32 @@ from saleor_services.models import Service  # noqa: E402
 from standalone.auth import issue_token  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent
-FRAGMENT = """id productName domain status billingCycle nextDueDate userEmail customerName serverHostname
-  recurringAmount { amount currency } plan { id name } cancellationPending eventsCount
-  renewals { id status } cancellationRequest { id status }"""
+
+
+def dashboard_fragment() -> str:
+    """The fields of a row of the Dashboard's services list, read from the extension's own
+    query (`fragment ServiceRow`), so the bench measures what the Dashboard asks for."""
+    source = (ROOT.parent / "dashboard-extension" / "src" / "queries.ts").read_text()
+    found = re.search(r"fragment ServiceRow on Service \{(.*?)\n  \}", source, re.S)
+    if found is None:
+        sys.exit("bench: `fragment ServiceRow` not found in dashboard-extension/src/queries.ts")
+    return " ".join(found.group(1).split())
+
+
+FRAGMENT = dashboard_fragment()
+# The rows with what the service page shows besides: renewals, the open cancellation
+# request and the events count (one batch query each).
+FULL_FRAGMENT = f"{FRAGMENT} eventsCount renewals {{ id status }} cancellationRequest {{ id status }}"
+PAGE_INFO = "pageInfo { hasNextPage hasPreviousPage startCursor endCursor }"
 SERVICES = f"""query($sort: ServiceSortingInput, $after: String) {{
   services(first: 100, after: $after, sortBy: $sort, filter: {{includeArchived: true}}) {{
-    totalCount edges {{ node {{ {FRAGMENT} }} }} }} }}"""
-MY_SERVICES = f"""{{ myServices(first: 20) {{ totalCount edges {{ node {{ {FRAGMENT} }} }} }} }}"""
+    totalCount {PAGE_INFO} edges {{ node {{ {FRAGMENT} }} }} }} }}"""
+SERVICES_FULL = SERVICES.replace(FRAGMENT, FULL_FRAGMENT)
+MY_SERVICES = f"""{{ myServices(first: 20) {{ totalCount {PAGE_INFO} edges {{ node {{ {FRAGMENT} }} }} }} }}"""
 SEARCH = f"""query($search: String) {{
-  services(first: 100, search: $search) {{ totalCount edges {{ node {{ {FRAGMENT} }} }} }} }}"""
+  services(first: 100, search: $search) {{ totalCount {PAGE_INFO} edges {{ node {{ {FRAGMENT} }} }} }} }}"""
 MY_SEARCH = f"""query($search: String) {{
-  myServices(first: 20, search: $search) {{ totalCount edges {{ node {{ {FRAGMENT} }} }} }} }}"""
+  myServices(first: 20, search: $search) {{ totalCount {PAGE_INFO} edges {{ node {{ {FRAGMENT} }} }} }} }}"""
 
 
 def search_terms(size: int) -> list[tuple[str, str]]:
@@ -120,6 +136,11 @@ def list_figures(size, repeat, client, user):
             lambda sort=sort, cursor=cursor: post(client, user, SERVICES, {"sort": sort, "after": cursor}),
             repeat=repeat,
         ))
+    sort = {"field": "CREATED_AT", "direction": "ASC"}
+    figures.append(timed(
+        "services(first: 100) sorted by CREATED_AT, first page, with renewals, cancellation request, events count",
+        lambda: post(client, user, SERVICES_FULL, {"sort": sort}), repeat=repeat,
+    ))
     figures.append(timed("myServices(first: 20)", lambda: post(client, dataset.customer(), MY_SERVICES), repeat=repeat))
     return figures
 

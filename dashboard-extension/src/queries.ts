@@ -6,8 +6,8 @@ import type { ServiceAction } from "./gql/graphql";
 
 export const ServiceRowFragment = graphql(`
   fragment ServiceRow on Service {
-    id productName domain status billingCycle nextDueDate userEmail customerName serverHostname
-    recurringAmount { amount currency } plan { id name } cancellationPending
+    id productName domain status nextDueDate userEmail customerName serverHostname
+    recurringAmount { amount currency } cancellationPending
   }
 `);
 
@@ -41,7 +41,7 @@ export const ServiceQuery = graphql(`
   query Service($id: ID!) {
     service(id: $id) {
       ...ServiceRow
-      variantName createdAt activatedAt suspendedAt suspensionReason pausedAt resumeOn cancelledAt terminatedAt
+      billingCycle variantName createdAt activatedAt suspendedAt suspensionReason pausedAt resumeOn cancelledAt terminatedAt
       orderId options username packageName password provisioningState provisioningError availableActions
       plan { id name changeTargets { id name } }
       pendingPlan { id name }
