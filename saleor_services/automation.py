@@ -44,7 +44,9 @@ from .reach import within_reach
 from .transitions import ServiceAction
 from .validation import clean_date
 
-BATCH_SIZE = 1000
+# Rows per batch: each claim reads what is still due of its step, so fewer, larger
+# batches read less; a batch is one transaction of one statement or a few.
+BATCH_SIZE = 5000
 logger = logging.getLogger(__name__)
 
 # A step yields (the rows it may take, what to do with a claimed batch of them).
@@ -103,7 +105,7 @@ def in_batches(
     queryset: QuerySet,
     process: Callable[[list], int],
     *,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int | None = None,
     step: str = "",
 ) -> int:
     """Claim and process rows batch by batch, moving forward by primary key.
@@ -112,6 +114,7 @@ def in_batches(
     row never stops the step for the others: the row that still fails is set aside for
     this run, logged and recorded on its service's activity log (AUTOMATION_FAILED).
     """
+    batch_size = batch_size or BATCH_SIZE
     done, last_pk = 0, 0
     while True:
         claimed: list[int] = []
@@ -169,6 +172,12 @@ def _record_failure(model, pk: int, step: str, error: Exception) -> None:
         )
 
 
+def _services() -> QuerySet:
+    """Services as the status steps claim them: without the columns no step reads (the
+    search document and the JSON documents are most of a row)."""
+    return Service.objects.defer("search_document", "options", "metadata", "private_metadata")
+
+
 # -- 1. renewals ------------------------------------------------------------------------
 
 
@@ -197,25 +206,21 @@ def _renewal_due(services: QuerySet) -> QuerySet:
 _RENEWAL_CLAIM_FIELDS = ("channel_slug", "pending_plan_id")
 
 # `shift_by_cycles` in SQL (billing/cycles.py): the pause shift taken off, the cycles
-# added on the anchor day (or the month's last day), the shift put back. A row the
-# Python calendar could not hold (an unknown cycle, a year outside 1–9999) gives NULL,
-# which the NOT NULL column refuses: the batch fails and the row is set aside, as before.
+# added on the anchor day (or the month's last day), the shift put back. In date and
+# integer arithmetic only: a month is an index (year * 12 + month - 1), its length the
+# days to the next month's first. A row the Python calendar could not hold (an unknown
+# cycle, a year outside 1–9999) gives NULL or an error: the batch fails and the row is
+# set aside, as before.
 _PERIOD_END = """
     CASE WHEN ends.day BETWEEN DATE '0001-01-01' AND DATE '9999-12-31' THEN ends.day END"""
 _SHIFTED = """(
-    SELECT make_date(m.year, m.month, LEAST(s.billing_anchor_day, m.last_day)) + s.paused_days AS day
-    FROM (
-      SELECT y.year, y.month,
-             EXTRACT(day FROM make_date(y.year, y.month, 1) + INTERVAL '1 month' - INTERVAL '1 day')::int AS last_day
-      FROM (
-        SELECT (i.month_index / 12)::int AS year, (i.month_index %% 12)::int + 1 AS month
-        FROM (
-          SELECT EXTRACT(year FROM base.day)::int * 12 + EXTRACT(month FROM base.day)::int - 1
-                 + (CASE s.billing_cycle {cycles} END) AS month_index
-          FROM (SELECT s.next_due_date - s.paused_days AS day) base
-        ) i
-      ) y
-    ) m
+    SELECT months.first_day + (LEAST(s.billing_anchor_day, months.next_first_day - months.first_day) - 1)
+           + s.paused_days AS day
+    FROM (SELECT make_date(m.i / 12, m.i %% 12 + 1, 1) AS first_day,
+                 make_date((m.i + 1) / 12, (m.i + 1) %% 12 + 1, 1) AS next_first_day
+          FROM (SELECT date_part('year', s.next_due_date - s.paused_days)::int * 12
+                       + date_part('month', s.next_due_date - s.paused_days)::int - 1
+                       + (CASE s.billing_cycle {cycles} END) AS i) m) months
   )"""
 
 
@@ -457,9 +462,7 @@ def suspend_overdue(today: date) -> Work:
         overdue = Renewal.objects.filter(
             kind=RenewalKind.RENEWAL, status=RenewalStatus.OPEN, due_date__lte=cutoff
         ).values("service_id")
-        due = Service.objects.filter(
-            plan_id__in=plan_ids, status=ServiceStatus.ACTIVE, pk__in=overdue
-        )
+        due = _services().filter(plan_id__in=plan_ids, status=ServiceStatus.ACTIVE, pk__in=overdue)
         yield due, lambda rows, cutoff=cutoff: _suspend_overdue(rows, cutoff, today)
 
 
@@ -496,7 +499,7 @@ def apply_cancellations(today: date) -> Work:
     approved = CancellationRequest.objects.filter(
         status=CancellationRequestStatus.APPROVED, effective_date__lte=today
     ).values("service_id")
-    yield Service.objects.filter(pk__in=approved), lambda rows: _apply_cancellations(rows, today)
+    yield _services().filter(pk__in=approved), lambda rows: _apply_cancellations(rows, today)
 
 
 # -- 5. resume paused services -------------------------------------------------------
@@ -529,7 +532,7 @@ def _resume(services: list[Service], today: date) -> int:
 
 
 def resume_paused(today: date) -> Work:
-    due = Service.objects.filter(status=ServiceStatus.PAUSED, resume_on__lte=today)
+    due = _services().filter(status=ServiceStatus.PAUSED, resume_on__lte=today)
     yield due, lambda rows: _resume(rows, today)
 
 
@@ -556,7 +559,7 @@ ENDINGS = (
 
 
 def _ending_queryset(ending: _Ending, plan_ids: list[int], before_day: date) -> QuerySet:
-    return Service.objects.filter(
+    return _services().filter(
         ending.extra,
         plan_id__in=plan_ids,
         status=ending.status,

@@ -48,7 +48,10 @@ def _drain_emails():
 
 
 @pytest.fixture
-def due_services(transactional_db, customer, plan):
+def due_services(transactional_db, customer, plan, monkeypatch):
+    # Several batches a sweep, so that two workers meet inside one and a death mid-way
+    # leaves some committed.
+    monkeypatch.setattr(automation, "BATCH_SIZE", 1000)
     create_services_for_paid_order(paid_order(customer, order_line(quantity=COUNT)), today=START)
     _drain_emails()
     mail.outbox.clear()

@@ -6,6 +6,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from django.db import DataError, connection, transaction
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from saleor_services import automation
 from saleor_services.actors import SYSTEM
@@ -100,3 +103,32 @@ def test_reminders_write_the_offsets_reached_newest_first_and_count_from_the_clo
     assert event.parameters == {"renewal_id": renewal.pk, "days_before": 1, "due_date": renewal.due_date.isoformat()}
     assert event.email_status == EmailStatus.PENDING
     assert automation.run_step("send_reminders", TODAY) == 0
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    due=st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
+    cycle=st.sampled_from([*MONTHS_PER_CYCLE, "FORTNIGHTLY"]),
+    anchor=st.integers(min_value=1, max_value=31),
+    paused=st.integers(min_value=0, max_value=2000),
+)
+def test_the_period_end_in_sql_is_shift_by_cycles_or_nothing(db, due, cycle, anchor, paused):
+    """The statement's period end, on any row: the Python rule's date, or no date where
+    the Python calendar cannot hold one (the row is then set aside)."""
+    try:
+        expected = shift_by_cycles(due, cycle, anchor_day=anchor, paused_days=paused)
+    except (ValueError, OverflowError, KeyError):
+        expected = None
+    cycles = " ".join(f"WHEN '{c.value}' THEN {months}" for c, months in MONTHS_PER_CYCLE.items())
+    sql = f"""
+        SELECT {automation._PERIOD_END}
+        FROM (VALUES (%s::date, %s::varchar, %s::int, %s::int))
+             AS s(next_due_date, billing_cycle, billing_anchor_day, paused_days)
+        CROSS JOIN LATERAL {automation._SHIFTED.format(cycles=cycles)} ends"""
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql, [due, cycle, anchor, paused])
+            [[found]] = cursor.fetchall()
+    except DataError:  # make_date refuses the month: the statement fails, as NULL would
+        found = None
+    assert found == expected
