@@ -18,7 +18,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db import connections
+from django.db import OperationalError, connections, transaction
 from django.db.models import F, Func, TextField, Value
 from django.db.models.functions import Upper
 
@@ -31,6 +31,10 @@ COLUMN = "search_document"
 NARROWING_TRIGRAMS = 3
 COMMON_SHARE = 0.3
 SAMPLE_MAX_AGE = 600  # seconds a process keeps the sample before reading it again
+# How long a search's count may take where the index cannot narrow the search: a text in
+# most documents ("Hosting", "example.com") is counted by reading most of the table.
+COUNT_BUDGET_MS = 10
+_QUERY_CANCELED = "57014"  # SQLSTATE of a statement cancelled by statement_timeout
 
 
 def search_document() -> Upper:
@@ -127,3 +131,29 @@ def narrowing_fragments(text: str, *, using: str = "default") -> list[str] | Non
     )
     rare = [fragment for share, _index, fragment in shares[:NARROWING_TRIGRAMS] if share < COMMON_SHARE]
     return rare or None
+
+
+def _cancelled(error: OperationalError) -> bool:
+    cause = error.__cause__
+    return (getattr(cause, "sqlstate", None) or getattr(cause, "pgcode", None)) == _QUERY_CANCELED
+
+
+def count_within(queryset, *, milliseconds: int) -> int | None:
+    """`queryset.count()`, or None when counting takes longer than `milliseconds`: the
+    statement is cancelled by PostgreSQL (statement_timeout, set for it alone, inside a
+    savepoint that a cancelled count rolls back)."""
+    alias = queryset.db
+    try:
+        with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
+            cursor.execute(
+                "SELECT current_setting('statement_timeout'), set_config('statement_timeout', %s, true)",
+                [f"{milliseconds}ms"],
+            )
+            previous = cursor.fetchone()[0]
+            count = queryset.order_by().count()
+            cursor.execute("SELECT set_config('statement_timeout', %s, true)", [previous])
+            return count
+    except OperationalError as error:
+        if _cancelled(error):
+            return None
+        raise

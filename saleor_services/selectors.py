@@ -8,7 +8,7 @@ from django.db.models.functions import StrIndex, Upper
 
 from .enums import OPEN_CANCELLATION_STATUSES, ServiceStatus
 from .models import CancellationRequest, Service, ServicePlan
-from .search import SEARCHED_COLUMNS, SEPARATOR, narrowing_fragments
+from .search import COUNT_BUDGET_MS, SEARCHED_COLUMNS, SEPARATOR, count_within, narrowing_fragments
 
 
 def services_visible_to_customer(*, user_id: int) -> QuerySet[Service]:
@@ -35,12 +35,26 @@ def _containing(queryset: QuerySet[Service], text: str, columns: tuple[str, ...]
     return queryset.filter(in_a_column)
 
 
+def _search_text(text: str) -> str:
+    return text.replace("\x00", "").strip()
+
+
 def service_search(queryset: QuerySet[Service], *, text: str) -> QuerySet[Service]:
     """Domain, e-mail, customer name or product name containing `text`."""
-    text = text.replace("\x00", "").strip()
+    text = _search_text(text)
     if not text:
         return queryset
     return _containing(queryset, text, SEARCHED_COLUMNS)
+
+
+def service_search_count(found: QuerySet[Service], *, text: str) -> int | None:
+    """How many services `service_search` found (`found`): exact where the trigram index
+    narrows the search; where it cannot (a text in most services), exact if counting
+    takes at most COUNT_BUDGET_MS, else None: not worth a read of most of the table."""
+    text = _search_text(text)
+    if not text or narrowing_fragments(text, using=found.db) is not None:
+        return found.order_by().count()
+    return count_within(found, milliseconds=COUNT_BUDGET_MS)
 
 
 def shown_statuses(*, statuses: Collection[str] | None, include_archived: bool) -> set[str]:

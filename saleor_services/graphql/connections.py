@@ -19,6 +19,14 @@ class CountableConnection(relay.Connection):
 
 
 class ServiceCountableConnection(CountableConnection):
+    total_count = graphene.Int(
+        description=(
+            "A total count of items in the collection. Null for a search whose text is in so "
+            "many services that counting them would take far longer than the page (the "
+            "trigram index cannot narrow it); the page and `pageInfo` are served."
+        )
+    )
+
     class Meta:
         node = Service
 

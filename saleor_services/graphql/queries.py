@@ -90,7 +90,9 @@ def _services_page(
         queryset = selectors.service_search(queryset, text=search[:MAX_SEARCH])
     keys, descending = sort_keys(sort_by, SERVICE_SORT_KEYS, default=("CREATED_AT", True))
     count = None
-    if every_service and not search and _filters_status_only(arguments):
+    if search:
+        count = functools.partial(selectors.service_search_count, queryset, text=search[:MAX_SEARCH])
+    elif every_service and _filters_status_only(arguments):
         # The status tabs: counted from the per-status counts, not over every row.
         count = functools.partial(
             status_counts.service_count,

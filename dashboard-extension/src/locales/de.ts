@@ -55,6 +55,7 @@ export const de: Messages = {
   "widget.noCustomerHint": "Öffnen Sie dies auf der Seite eines Kunden.",
   "widget.none": "Keine Services",
   "widget.noneHint": "Dieser Kunde hat keine Services.",
+  "list.countUnknown": "Zu viele Services zum Zählen; verfeinern Sie die Suche",
   "widget.count": "{count, plural, one {# Service} other {# Services}}",
   "widget.open": "{product} auf der Services-Seite öffnen",
 

@@ -54,6 +54,7 @@ export const en = {
   "widget.noCustomerHint": "Open this on a customer's page.",
   "widget.none": "No services",
   "widget.noneHint": "This customer has no services.",
+  "list.countUnknown": "Too many services to count; refine the search",
   "widget.count": "{count, plural, one {# service} other {# services}}",
   "widget.open": "Open {product} on the Services page",
 

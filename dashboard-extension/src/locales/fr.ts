@@ -55,6 +55,7 @@ export const fr: Messages = {
   "widget.noCustomerHint": "Ouvrez ceci depuis la page d'un client.",
   "widget.none": "Aucun service",
   "widget.noneHint": "Ce client n'a aucun service.",
+  "list.countUnknown": "Trop de services à compter ; affinez la recherche",
   "widget.count": "{count, plural, one {# service} other {# services}}",
   "widget.open": "Ouvrir {product} dans la page Services",
 

@@ -59,6 +59,14 @@ describe("Services list", () => {
     expect(document.querySelector('[data-tab="SUSPENDED"]')!.textContent).toMatch(/^Gesperrt/);
   });
 
+  it("says the services are too many to count where the API gives no total (a search in most of them)", async () => {
+    list((query) => query.includes("StatusCounts") ? { all: { totalCount: 1 } }
+      : query.includes("servicePlans") ? { servicePlans: { totalCount: 0, edges: [] } }
+        : { services: { ...PAGE([{ node: SERVICE }]).services, totalCount: null } });
+    await screen.findByTestId("services-table");
+    expect(screen.getByTestId("total").textContent).toBe("Too many services to count; refine the search");
+  });
+
   describe.each([
     ["suspend", "BulkSuspend", "fr", "Suspendre", "Service shop.example.com : Impossible dans le statut actuel du service.", "0 service modifié."],
     ["unsuspend", "BulkUnsuspend", "de", "Entsperren", "Service shop.example.com: Im aktuellen Status des Service nicht möglich.", "0 Services geändert."],

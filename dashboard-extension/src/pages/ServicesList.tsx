@@ -188,7 +188,7 @@ export function ServicesList() {
       )}
       {page && (
         <Box display="flex" gap={2} alignItems="center" justifyContent="flex-end">
-          <Text size={2} color="default2" data-testid="total">{t("widget.count", { count: page.totalCount ?? 0 })}</Text>
+          <Text size={2} color="default2" data-testid="total">{page.totalCount == null ? t("list.countUnknown") : t("widget.count", { count: page.totalCount })}</Text>
           <Button variant="secondary" size="small" disabled={!page.pageInfo.hasPreviousPage}
                   onClick={() => setCursor({ before: page.pageInfo.startCursor ?? undefined })}>{t("list.previous")}</Button>
           <Button variant="secondary" size="small" disabled={!page.pageInfo.hasNextPage}

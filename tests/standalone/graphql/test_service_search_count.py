@@ -1,0 +1,99 @@
+"""A search's count: exact where the trigram index narrows it; where it cannot (a text in
+most services), exact within COUNT_BUDGET_MS or else null, never a read of most of the
+table on every keystroke of the search box."""
+
+import pytest
+from django.db import connection
+
+from saleor_services import search, selectors
+from saleor_services.models import Service
+from saleor_services.search import count_within
+from saleor_services.selectors import service_search, service_search_count
+
+from .conftest import Api
+
+
+def _timeout() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        return cursor.fetchone()[0]
+
+
+def _sleeping(seconds: float):
+    """Services whose count takes `seconds` a row (PostgreSQL sleeps while filtering)."""
+    return Service.objects.extra(where=[f"pg_sleep({seconds}) IS NOT NULL"])
+
+
+def test_a_count_within_its_budget_is_exact_and_leaves_the_timeout_as_it_was(make_service):
+    make_service(), make_service()
+    before = _timeout()
+    assert count_within(Service.objects.all(), milliseconds=1000) == 2
+    assert _timeout() == before
+
+
+def test_a_count_over_its_budget_is_none_and_the_transaction_goes_on(make_service):
+    make_service()
+    before = _timeout()
+    assert count_within(_sleeping(0.2), milliseconds=20) is None
+    assert _timeout() == before
+    assert Service.objects.count() == 1  # the cancelled statement took nothing else with it
+
+
+def _many_services(make_service, count: int):
+    """`count` copies of one service, written by PostgreSQL (fast), then analysed."""
+    model = make_service()
+    columns = [
+        field.column for field in Service._meta.concrete_fields
+        if not field.primary_key and not field.generated and field.column not in ("order_line_id", "unit_index")
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO saleor_services_service ({', '.join(columns)}, order_line_id, unit_index) "
+            f"SELECT {', '.join('s.' + c for c in columns)}, gen_random_uuid(), g "
+            f"FROM saleor_services_service s, generate_series(1, %s) g WHERE s.id = %s",
+            [count - 1, model.pk],
+        )
+        cursor.execute("ANALYZE saleor_services_service")
+    search._samples.clear()
+
+
+@pytest.fixture
+def _no_sample():
+    search._samples.clear()
+    yield
+    search._samples.clear()
+
+
+def test_a_search_the_index_narrows_is_counted_exactly(make_service, _no_sample):
+    _many_services(make_service, 2000)
+    Service.objects.filter(pk=Service.objects.order_by("pk")[0].pk).update(domain="rare-7q.example.com")
+    found = service_search(Service.objects.all(), text="rare-7q")
+    assert service_search_count(found, text="rare-7q") == 1
+
+
+def test_a_search_in_every_service_is_counted_when_cheap_and_not_when_it_would_read_the_table(
+    make_service, _no_sample, monkeypatch
+):
+    _many_services(make_service, 300)
+    found = service_search(Service.objects.all(), text="Hosting")
+    assert service_search_count(found, text="Hosting") == 300  # the default budget suffices
+
+    monkeypatch.setattr(selectors, "COUNT_BUDGET_MS", 1)
+    slow = found.extra(where=["pg_sleep(0.001) IS NOT NULL"])  # 0.3 s to read them all
+    assert service_search_count(slow, text="Hosting") is None
+
+
+def test_the_services_list_serves_the_page_with_a_null_count_when_counting_would_read_the_table(
+    client, staff_user, make_service, _no_sample, monkeypatch
+):
+    _many_services(make_service, 20_000)
+    monkeypatch.setattr(selectors, "COUNT_BUDGET_MS", 1)  # 20,000 documents are not read in 1 ms
+
+    content = Api(client).post(
+        '{ services(first: 5, search: "hosting") { totalCount pageInfo { hasNextPage } edges { node { id } } } }',
+        user=staff_user,
+    )
+
+    services = content["data"]["services"]
+    assert services["totalCount"] is None
+    assert len(services["edges"]) == 5 and services["pageInfo"]["hasNextPage"] is True
