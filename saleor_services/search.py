@@ -31,8 +31,10 @@ COLUMN = "search_document"
 NARROWING_TRIGRAMS = 3
 COMMON_SHARE = 0.3
 SAMPLE_MAX_AGE = 600  # seconds a process keeps the sample before reading it again
-# How long a search's count may take where the index cannot narrow the search: a text in
-# most documents ("Hosting", "example.com") is counted by reading most of the table.
+# Where the index cannot narrow a search (a text in most documents: "Hosting",
+# "example.com"), counting its matches would read most of the table: it is counted up to
+# COUNT_CAP matches, for at most COUNT_BUDGET_MS.
+COUNT_CAP = 1000
 COUNT_BUDGET_MS = 10
 _QUERY_CANCELED = "57014"  # SQLSTATE of a statement cancelled by statement_timeout
 
@@ -138,10 +140,11 @@ def _cancelled(error: OperationalError) -> bool:
     return (getattr(cause, "sqlstate", None) or getattr(cause, "pgcode", None)) == _QUERY_CANCELED
 
 
-def count_within(queryset, *, milliseconds: int) -> int | None:
-    """`queryset.count()`, or None when counting takes longer than `milliseconds`: the
-    statement is cancelled by PostgreSQL (statement_timeout, set for it alone, inside a
-    savepoint that a cancelled count rolls back)."""
+def count_within(queryset, *, milliseconds: int, cap: int | None = None) -> int | None:
+    """`queryset.count()`, or None when there are more than `cap` rows or counting them
+    takes longer than `milliseconds`: the statement is cancelled by PostgreSQL
+    (statement_timeout, set for it alone, inside a savepoint that a cancelled count rolls
+    back)."""
     alias = queryset.db
     try:
         with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
@@ -150,9 +153,10 @@ def count_within(queryset, *, milliseconds: int) -> int | None:
                 [f"{milliseconds}ms"],
             )
             previous = cursor.fetchone()[0]
-            count = queryset.order_by().count()
+            rows = queryset.order_by()
+            count = (rows if cap is None else rows.values("pk")[: cap + 1]).count()
             cursor.execute("SELECT set_config('statement_timeout', %s, true)", [previous])
-            return count
+            return None if cap is not None and count > cap else count
     except OperationalError as error:
         if _cancelled(error):
             return None

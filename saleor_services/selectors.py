@@ -8,7 +8,14 @@ from django.db.models.functions import StrIndex, Upper
 
 from .enums import OPEN_CANCELLATION_STATUSES, ServiceStatus
 from .models import CancellationRequest, Service, ServicePlan
-from .search import COUNT_BUDGET_MS, SEARCHED_COLUMNS, SEPARATOR, count_within, narrowing_fragments
+from .search import (
+    COUNT_BUDGET_MS,
+    COUNT_CAP,
+    SEARCHED_COLUMNS,
+    SEPARATOR,
+    count_within,
+    narrowing_fragments,
+)
 
 
 def services_visible_to_customer(*, user_id: int) -> QuerySet[Service]:
@@ -47,14 +54,17 @@ def service_search(queryset: QuerySet[Service], *, text: str) -> QuerySet[Servic
     return _containing(queryset, text, SEARCHED_COLUMNS)
 
 
-def service_search_count(found: QuerySet[Service], *, text: str) -> int | None:
-    """How many services `service_search` found (`found`): exact where the trigram index
-    narrows the search; where it cannot (a text in most services), exact if counting
-    takes at most COUNT_BUDGET_MS, else None: not worth a read of most of the table."""
+def service_search_count(found: QuerySet[Service], *, text: str, listed: int | None = None) -> int | None:
+    """How many services `service_search` found (`found`); `listed` when one page listed
+    them all. Exact where the trigram index narrows the search; where it cannot (a text in
+    most services), exact up to COUNT_CAP matches counted within COUNT_BUDGET_MS, else
+    None: not worth a read of most of the table."""
+    if listed is not None:
+        return listed
     text = _search_text(text)
     if not text or narrowing_fragments(text, using=found.db) is not None:
         return found.order_by().count()
-    return count_within(found, milliseconds=COUNT_BUDGET_MS)
+    return count_within(found, milliseconds=COUNT_BUDGET_MS, cap=COUNT_CAP)
 
 
 def shown_statuses(*, statuses: Collection[str] | None, include_archived: bool) -> set[str]:

@@ -21,9 +21,9 @@ class CountableConnection(relay.Connection):
 class ServiceCountableConnection(CountableConnection):
     total_count = graphene.Int(
         description=(
-            "A total count of items in the collection. Null for a search whose text is in so "
-            "many services that counting them would take far longer than the page (the "
-            "trigram index cannot narrow it); the page and `pageInfo` are served."
+            "A total count of items in the collection. Null for a search the trigram index "
+            "cannot narrow (a text found in most services) that finds more than 1,000 services "
+            "or cannot count them within 10 ms; the page and `pageInfo` are served."
         )
     )
 

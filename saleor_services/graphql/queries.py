@@ -90,9 +90,7 @@ def _services_page(
         queryset = selectors.service_search(queryset, text=search[:MAX_SEARCH])
     keys, descending = sort_keys(sort_by, SERVICE_SORT_KEYS, default=("CREATED_AT", True))
     count = None
-    if search:
-        count = functools.partial(selectors.service_search_count, queryset, text=search[:MAX_SEARCH])
-    elif every_service and _filters_status_only(arguments):
+    if every_service and not search and _filters_status_only(arguments):
         # The status tabs: counted from the per-status counts, not over every row.
         count = functools.partial(
             status_counts.service_count,
@@ -104,7 +102,17 @@ def _services_page(
         ServiceCountableConnection, queryset, keys=keys, descending=descending, count=count,
         page_queryset=services_page_queryset(info, queryset), **page_args
     )
-    prefetch_services(info, connection.page.nodes)
+    page = connection.page
+    if search:
+        # A page that holds every match has counted them already.
+        whole = not (
+            page.has_next_page or page.has_previous_page or page_args.get("after") or page_args.get("before")
+        )
+        page.count = functools.partial(
+            selectors.service_search_count, queryset, text=search[:MAX_SEARCH],
+            listed=len(page.nodes) if whole else None,
+        )
+    prefetch_services(info, page.nodes)
     return connection
 
 

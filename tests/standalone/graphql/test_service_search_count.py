@@ -1,9 +1,11 @@
-"""A search's count: exact where the trigram index narrows it; where it cannot (a text in
-most services), exact within COUNT_BUDGET_MS or else null, never a read of most of the
-table on every keystroke of the search box."""
+"""A search's count: exact where the trigram index narrows it or one page lists every
+match; where it cannot (a text in most services), exact up to COUNT_CAP matches counted
+within COUNT_BUDGET_MS or else null, never a read of most of the table on every keystroke
+of the search box."""
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from saleor_services import search, selectors
 from saleor_services.models import Service
@@ -37,6 +39,13 @@ def test_a_count_over_its_budget_is_none_and_the_transaction_goes_on(make_servic
     assert count_within(_sleeping(0.2), milliseconds=20) is None
     assert _timeout() == before
     assert Service.objects.count() == 1  # the cancelled statement took nothing else with it
+
+
+def test_a_count_beyond_its_cap_is_none(make_service):
+    for _ in range(3):
+        make_service()
+    assert count_within(Service.objects.all(), milliseconds=1000, cap=3) == 3
+    assert count_within(Service.objects.all(), milliseconds=1000, cap=2) is None
 
 
 def _many_services(make_service, count: int):
@@ -83,17 +92,31 @@ def test_a_search_in_every_service_is_counted_when_cheap_and_not_when_it_would_r
     assert service_search_count(slow, text="Hosting") is None
 
 
-def test_the_services_list_serves_the_page_with_a_null_count_when_counting_would_read_the_table(
-    client, staff_user, make_service, _no_sample, monkeypatch
+def _search(client, user, text: str, first: int):
+    query = """query($text: String, $first: Int) { services(first: $first, search: $text) {
+        totalCount pageInfo { hasNextPage } edges { node { id } } } }"""
+    with CaptureQueriesContext(connection) as queries:
+        content = Api(client).post(query, {"text": text, "first": first}, user=user)
+    return content["data"]["services"], [q["sql"] for q in queries]
+
+
+def test_the_services_list_serves_the_page_with_a_null_count_beyond_the_cap(
+    client, staff_user, make_service, _no_sample
 ):
-    _many_services(make_service, 20_000)
-    monkeypatch.setattr(selectors, "COUNT_BUDGET_MS", 1)  # 20,000 documents are not read in 1 ms
+    _many_services(make_service, search.COUNT_CAP + 500)
 
-    content = Api(client).post(
-        '{ services(first: 5, search: "hosting") { totalCount pageInfo { hasNextPage } edges { node { id } } } }',
-        user=staff_user,
-    )
+    services, _ = _search(client, staff_user, "hosting", 5)
 
-    services = content["data"]["services"]
     assert services["totalCount"] is None
     assert len(services["edges"]) == 5 and services["pageInfo"]["hasNextPage"] is True
+
+
+def test_a_page_that_lists_every_match_gives_their_count_without_counting(
+    client, staff_user, make_service, _no_sample
+):
+    _many_services(make_service, 3)
+
+    services, statements = _search(client, staff_user, "hosting", 10)
+
+    assert services["totalCount"] == 3 and len(services["edges"]) == 3
+    assert not [sql for sql in statements if "COUNT(" in sql.upper()]
