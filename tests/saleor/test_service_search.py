@@ -49,3 +49,38 @@ def test_staff_search_through_saleor(
     assert count(order_with_lines.user_email.split("@")[0].upper()) == len(searched_services)
     assert count("no-such-service") == 0
     assert count("org\nuser") == 0
+
+
+@pytest.mark.django_db
+def test_a_search_in_most_services_is_served_with_a_null_count_beyond_the_cap(
+    staff_api_client, permission_group_manage_orders, searched_services
+):
+    """Through Saleor's /graphql/ (its database connection and error classes): a text the
+    index cannot narrow is counted up to COUNT_CAP matches, then totalCount is null."""
+    permission_group_manage_orders.user_set.add(staff_api_client.user)
+    model = searched_services[0]
+    columns = [
+        field.column for field in Service._meta.concrete_fields
+        if not field.primary_key and not field.generated and field.column not in ("order_line_id", "unit_index")
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO saleor_services_service ({', '.join(columns)}, order_line_id, unit_index) "
+            f"SELECT {', '.join('s.' + c for c in columns)}, gen_random_uuid(), g "
+            f"FROM saleor_services_service s, generate_series(1, %s) g WHERE s.id = %s",
+            [search.COUNT_CAP + 100, model.pk],
+        )
+        cursor.execute("ANALYZE saleor_services_service")
+    search._samples.clear()
+
+    content = get_graphql_content(
+        staff_api_client.post_graphql(
+            "query($s: String) { services(first: 5, search: $s) { totalCount pageInfo { hasNextPage } "
+            "edges { node { id } } } }",
+            {"s": "example.org"},
+        )
+    )
+
+    services = content["data"]["services"]
+    assert services["totalCount"] is None
+    assert len(services["edges"]) == 5 and services["pageInfo"]["hasNextPage"] is True
