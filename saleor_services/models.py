@@ -257,7 +257,7 @@ class Service(models.Model):
             models.Index(fields=["product_id"], name="service_product_idx"),
             # The search box (selectors.service_search): fragments of any searched column.
             GinIndex(
-                OpClass(F("search_document"), name="gin_trgm_ops"), name="service_search_trgm_idx"
+                OpClass(search.indexed_document(), name="gin_trgm_ops"), name="service_search_spelt_trgm_idx"
             ),
         ]
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from django.db import OperationalError, connections, transaction
 from django.db.models import F, Func, TextField, Value
-from django.db.models.functions import Upper
+from django.db.models.functions import Replace, Upper
 
 SEPARATOR = "\n"
 SEARCHED_COLUMNS = ("domain", "user_email", "customer_name", "product_name")
@@ -49,6 +49,31 @@ def search_document() -> Upper:
     return Upper(
         Func(*parts[:-1], arg_joiner=" || ", output_field=TextField(), template="(%(expressions)s)")
     )
+
+
+# pg_trgm takes only letters and digits for trigrams: "c.com" would give it " co", "com"
+# and "om ", which every document of a store holds. The index is therefore built over the
+# document with every ASCII character that is not a letter or digit spelt as one letter,
+# so the text keeps trigrams of its own ("CQC", "QCO"); the text itself still decides on
+# the stored document, so the spelling only ever narrows. Migration 0017 freezes the
+# index's expression: keep the two alike.
+# The separators of domains, e-mails, names and product names (a `replace` each: far
+# cheaper for PostgreSQL than `translate`, which the index's recheck pays per candidate).
+SPELT_CHARACTERS = " \n.@-_+'&/,"
+SPELT_AS = "Q"
+_SPELLING = str.maketrans(SPELT_CHARACTERS, SPELT_AS * len(SPELT_CHARACTERS))
+
+
+def spelt(expression) -> Func:
+    """`replace(replace(expression, ' ', 'Q'), …)`: immutable, as an index expression must be."""
+    for character in SPELT_CHARACTERS:
+        expression = Replace(expression, Value(character), Value(SPELT_AS), output_field=TextField())
+    return expression
+
+
+def indexed_document():
+    """The document as the trigram index holds it."""
+    return spelt(F(COLUMN))
 
 
 _WORDS = re.compile(r"[^\W_]+")  # runs of word characters (pg_trgm's: letters and digits)
@@ -90,7 +115,7 @@ def _sample(using: str) -> _Sample:
             [TABLE, COLUMN],
         )
         row = cursor.fetchone()
-    documents = [value for values in (row or ()) for value in values or ()]
+    documents = [value.translate(_SPELLING) for values in (row or ()) for value in values or ()]
     counts = Counter(key for document in documents for key in _trigram_keys(document))
     _samples[using] = sample = _Sample(now, len(documents), counts)
     return sample
@@ -101,25 +126,20 @@ def _is_word(character: str) -> bool:
 
 
 def _candidates(text: str) -> dict[str, str]:
-    """Fragments of the text whose trigrams every matching document has, with the key of
-    the trigram each stands for: three word characters in a row; two that start a word
-    (after a non-word character of the text) or end one (before one)."""
+    """Fragments of the text whose trigram every matching indexed document has, with
+    that trigram: three characters in a row that are letters or digits once spelt
+    (the spelt document is one word, so a text's ends are no word's ends)."""
     candidates = {}
     for i in range(len(text) - 2):
-        window = text[i:i + 3]
-        first, middle, last = (_is_word(c) for c in window)
-        if first and middle and last:
-            candidates[window] = window.lower()
-        elif not first and middle and last:
-            candidates[window] = " " + window[1:].lower()
-        elif first and middle and not last:
-            candidates[window] = window[:2].lower() + " "
+        window = text[i:i + 3].translate(_SPELLING)
+        if all(_is_word(character) for character in window):
+            candidates[text[i:i + 3]] = window.lower()
     return candidates
 
 
 def narrowing_fragments(text: str, *, using: str = "default") -> list[str] | None:
-    """Fragments of `text` every matching document contains, for the trigram index: the
-    rarest in the sample. `[text]` without a sample (never analysed); None when
+    """Fragments of `text` every matching document contains, for the trigram index (spelt
+    by `narrowed`): the rarest in the sample. `[text]` without a sample (never analysed); None when
     the index cannot narrow (no trigram in the text, or all of them common)."""
     candidates = _candidates(text)
     if not candidates:
@@ -161,3 +181,12 @@ def count_within(queryset, *, milliseconds: int, cap: int | None = None) -> int 
         if _cancelled(error):
             return None
         raise
+
+
+def narrowed(queryset, fragments: list[str]):
+    """Rows whose indexed document holds every fragment (spelt as the index spells it,
+    upper-cased by PostgreSQL as the document is): the trigram index's candidates."""
+    queryset = queryset.alias(_indexed_document=indexed_document())
+    for fragment in fragments:
+        queryset = queryset.filter(_indexed_document__contains=spelt(Upper(Value(fragment))))
+    return queryset

@@ -14,6 +14,7 @@ from .search import (
     SEARCHED_COLUMNS,
     SEPARATOR,
     count_within,
+    narrowed,
     narrowing_fragments,
 )
 
@@ -29,8 +30,7 @@ def services_for_staff() -> QuerySet[Service]:
 def _containing(queryset: QuerySet[Service], text: str, columns: tuple[str, ...]) -> QuerySet[Service]:
     """Rows with `text` in one of `columns`, case-insensitively: the trigram index finds
     the candidates by the text's rarest fragments (search.py), then the text decides."""
-    for fragment in narrowing_fragments(text, using=queryset.db) or ():
-        queryset = queryset.filter(search_document__contains=Upper(Value(fragment)))
+    queryset = narrowed(queryset, narrowing_fragments(text, using=queryset.db) or [])
     if columns == SEARCHED_COLUMNS and SEPARATOR not in text:
         # Inside the document means inside one of its columns: the stored upper-cased
         # text is compared, not four columns upper-cased again (nor by the index again).

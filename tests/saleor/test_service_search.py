@@ -38,7 +38,7 @@ def test_staff_search_through_saleor(
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE saleor_services_service")
     with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = 'service_search_trgm_idx'")
+        cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = 'service_search_spelt_trgm_idx'")
         assert cursor.fetchone() is not None
 
     def count(text):

@@ -13,6 +13,7 @@ from saleor_services.selectors import service_filter, service_search
 TERMS = [
     "site1", "SITE12.example", "te7.exa", "c3@", "Customer 4", "customer 41", "no-such-service", "Hosting",
     "ab", "e", "100%", "a_b", "example.com\nc1", "xample.com c", "Ω", "  site2  ",
+    "c.com", "site.example", "1.example.com", "@", "q", "QQQ", "eqe",
 ]
 
 
@@ -72,3 +73,6 @@ def test_the_index_is_asked_for_the_rarest_fragments_once_analysed(services):
     assert not {"sit", "ite", "exa"} & set(fragments)
     assert narrowing_fragments("Customer") is None  # in every row: the index cannot narrow
     assert narrowing_fragments("ab") is None  # no trigram
+    # Punctuation is spelt as a letter in the index: "c.com" has trigrams no row has,
+    # where pg_trgm alone would see only "com" (in every row).
+    assert narrowing_fragments("c.com") and narrowing_fragments("site.example")
