@@ -3,8 +3,9 @@ search text's rarest trigrams.
 
 `Service.search_document` is domain, e-mail, customer name and product name joined by a
 line break and upper-cased, a stored generated column (re-checking a candidate row then
-compares stored text instead of upper-casing four columns again) with pg_trgm's GIN index
-(migration 0015, which freezes `search_document()`: keep the two alike). A GIN scan reads
+compares stored text instead of upper-casing four columns again; migration 0015 freezes
+`search_document()`: keep the two alike). pg_trgm's GIN index is over the document with
+its separators spelt as a letter (`indexed_document`, migration 0017). A GIN scan reads
 the whole posting list of every trigram it is asked for; in a store where every e-mail
 ends in "example.com" the common trigrams cost tens of milliseconds and narrow nothing. So
 the index is asked only for the search text's rarest trigrams (`narrowing_fragments`),
