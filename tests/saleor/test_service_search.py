@@ -12,6 +12,8 @@ from saleor_services import search  # noqa: E402
 from saleor_services.models import Service, ServicePlan  # noqa: E402
 from saleor_services.saleor.plugin import ServicesPlugin  # noqa: E402
 
+from ..many_services import copies_of  # noqa: E402
+
 SEARCH = """query($search: String) { services(first: 10, search: $search) { totalCount edges { node { id } } } }"""
 
 
@@ -58,20 +60,7 @@ def test_a_search_in_most_services_is_served_with_a_null_count_beyond_the_cap(
     """Through Saleor's /graphql/ (its database connection and error classes): a text the
     index cannot narrow is counted up to COUNT_CAP matches, then totalCount is null."""
     permission_group_manage_orders.user_set.add(staff_api_client.user)
-    model = searched_services[0]
-    columns = [
-        field.column for field in Service._meta.concrete_fields
-        if not field.primary_key and not field.generated and field.column not in ("order_line_id", "unit_index")
-    ]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO saleor_services_service ({', '.join(columns)}, order_line_id, unit_index) "
-            f"SELECT {', '.join('s.' + c for c in columns)}, gen_random_uuid(), g "
-            f"FROM saleor_services_service s, generate_series(1, %s) g WHERE s.id = %s",
-            [search.COUNT_CAP + 100, model.pk],
-        )
-        cursor.execute("ANALYZE saleor_services_service")
-    search._samples.clear()
+    copies_of(searched_services[0], search.COUNT_CAP + 100)
 
     content = get_graphql_content(
         staff_api_client.post_graphql(

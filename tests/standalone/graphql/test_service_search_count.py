@@ -12,6 +12,7 @@ from saleor_services.models import Service
 from saleor_services.search import count_within
 from saleor_services.selectors import service_search, service_search_count
 
+from ...many_services import copies_of
 from .conftest import Api
 
 
@@ -49,21 +50,8 @@ def test_a_count_beyond_its_cap_is_none(make_service):
 
 
 def _many_services(make_service, count: int):
-    """`count` copies of one service, written by PostgreSQL (fast), then analysed."""
-    model = make_service()
-    columns = [
-        field.column for field in Service._meta.concrete_fields
-        if not field.primary_key and not field.generated and field.column not in ("order_line_id", "unit_index")
-    ]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO saleor_services_service ({', '.join(columns)}, order_line_id, unit_index) "
-            f"SELECT {', '.join('s.' + c for c in columns)}, gen_random_uuid(), g "
-            f"FROM saleor_services_service s, generate_series(1, %s) g WHERE s.id = %s",
-            [count - 1, model.pk],
-        )
-        cursor.execute("ANALYZE saleor_services_service")
-    search._samples.clear()
+    """`count` services alike (the first made the way a paid order makes it), analysed."""
+    copies_of(make_service(), count - 1)
 
 
 @pytest.fixture
