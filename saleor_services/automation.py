@@ -9,7 +9,6 @@ they see what a concurrent batch committed. Cost follows the due rows: every cla
 index range scan on a status/date index.
 """
 
-import functools
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -28,6 +27,7 @@ from .billing.plan_prices import plan_prices
 from .billing.renewal_states import PERIOD_RELEASED
 from .bulk_sql import insert_select, update_rows, write_with_events
 from .conf import AUTOMATION_DAY_KEYS, get_settings
+from .credentials import empty_secret
 from .enums import (
     CancellationRequestStatus,
     RenewalKind,
@@ -38,7 +38,7 @@ from .enums import (
 )
 from .events import EMAIL_EVENTS, build_event, service_events_create
 from .host import get_host
-from .lifecycle import change_status_many, end_pause, remove_on_termination, start_suspension
+from .lifecycle import change_status_many, change_status_set, end_pause
 from .models import CancellationRequest, Renewal, Service, ServicePlan
 from .reach import within_reach
 from .transitions import ServiceAction
@@ -435,20 +435,20 @@ def warn_before_suspension(today: date) -> Work:
 # -- 3. suspension for non-payment ---------------------------------------------------
 
 
-def _suspend_overdue(services: list[Service], cutoff: date, today: date) -> int:
+def _suspend_overdue(services: list, cutoff: date, today: date) -> int:
     overdue = set(
         Renewal.objects.filter(
-            service__in=services, kind=RenewalKind.RENEWAL, status=RenewalStatus.OPEN, due_date__lte=cutoff
+            service_id__in=[s.pk for s in services], kind=RenewalKind.RENEWAL, status=RenewalStatus.OPEN,
+            due_date__lte=cutoff,
         ).values_list("service_id", flat=True)
     )
     reason, cause = "Overdue renewal invoice", SuspensionCause.NON_PAYMENT
     return len(
-        change_status_many(
-            [s for s in services if s.pk in overdue],
+        change_status_set(
+            [s.pk for s in services if s.pk in overdue],
             action=ServiceAction.SUSPEND,
-            actor=SYSTEM,
             event_type=ServiceEventType.SUSPENDED,
-            apply=start_suspension(reason=reason, cause=cause, at=run_moment(today)),
+            fields={"suspended_at": run_moment(today), "suspension_reason": reason, "suspension_cause": cause},
             reason=reason,
             cause=cause,
         )
@@ -462,8 +462,9 @@ def suspend_overdue(today: date) -> Work:
         overdue = Renewal.objects.filter(
             kind=RenewalKind.RENEWAL, status=RenewalStatus.OPEN, due_date__lte=cutoff
         ).values("service_id")
-        due = _services().filter(plan_id__in=plan_ids, status=ServiceStatus.ACTIVE, pk__in=overdue)
-        yield due, lambda rows, cutoff=cutoff: _suspend_overdue(rows, cutoff, today)
+        due = Service.objects.filter(plan_id__in=plan_ids, status=ServiceStatus.ACTIVE, pk__in=overdue)
+        # Claimed as ids: the suspension is one statement over the rows.
+        yield due.values_list("pk", named=True), lambda rows, cutoff=cutoff: _suspend_overdue(rows, cutoff, today)
 
 
 # -- 4. end-of-period cancellations --------------------------------------------------
@@ -607,14 +608,14 @@ def terminate_ended(today: date) -> Work:
         for after, plan_ids in _groups(ending.setting):
             due = _ending_queryset(ending, plan_ids, today - timedelta(days=after) + timedelta(days=1))
             yield (
-                due,
+                # Claimed as ids: the termination is one statement over the rows.
+                due.values_list("pk", named=True),
                 lambda rows, ending=ending: len(
-                    change_status_many(
-                        rows,
+                    change_status_set(
+                        [row.pk for row in rows],
                         action=ServiceAction.TERMINATE,
-                        actor=SYSTEM,
                         event_type=ServiceEventType.TERMINATED,
-                        apply=functools.partial(remove_on_termination, at=run_moment(today)),
+                        fields={"terminated_at": run_moment(today), "username": "", "password": empty_secret()},
                         reason=f"{ending.status.label} for too long",
                     )
                 ),

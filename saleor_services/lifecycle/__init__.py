@@ -15,13 +15,14 @@ from .actions import (
     service_unsuspend,
 )
 from .bulk import services_bulk_transition
-from .engine import change_status, change_status_many, lock_service
+from .engine import change_status, change_status_many, change_status_set, lock_service
 from .fields import clear_suspension, end_pause, remove_on_termination, start_suspension
 
 __all__ = [
     "cancel_locked",
     "change_status",
     "change_status_many",
+    "change_status_set",
     "clear_suspension",
     "end_pause",
     "lock_service",

@@ -6,9 +6,10 @@ provisioner called after commit. A refusal raises `ServiceError` before anything
 written.
 """
 
+import json
 from collections.abc import Callable
 
-from django.db import transaction
+from django.db import connections, transaction
 from django.utils import timezone
 
 from ..actors import Actor
@@ -128,6 +129,74 @@ def change_status_many(
         ]
     )
     _call_provisioner_after_commit([(service, old) for service, old, _ in moves], action)
+    return moved
+
+
+def change_status_set(
+    service_ids: list[int],
+    *,
+    action: ServiceAction,
+    event_type: ServiceEventType,
+    fields: dict[str, object],
+    **parameters,
+) -> list[int]:
+    """`change_status_many` for the system actor where the action sets the same values on
+    every row (`fields`, by model field name): the rows the table allows, their UPDATE and
+    their events in one statement, no row read into Python. The same rows, events and
+    after-commit calls as `change_status_many`; returns the moved services' ids."""
+    from ..actors import SYSTEM
+    from ..bulk_sql import write_with_events
+    from ..events import EMAIL_EVENTS, jsonable
+    from ..notifications.alerts import raises_alert
+    from ..notifications.outbox import deliver_emails_after_commit
+
+    assert not raises_alert(event_type), "its alerts are written by change_status_many"
+    if not service_ids:
+        return []
+    connection = connections["default"]
+    transition = TRANSITIONS[action]
+    target = transition.target
+    sources = sorted(str(status) for status in transition.sources)
+    now = timezone.now()
+    # The rows the table lets move (locked by the caller), voided first as the engine does.
+    movable = list(
+        Service.objects.filter(pk__in=service_ids, status__in=sources).order_by("pk").only("pk", "user_email")
+    )
+    if not movable:
+        return []
+    if target in _NOT_BILLED:
+        void_open_renewals(movable, actor=SYSTEM, reason=f"The service is {target.label.lower()}.")
+    assignments, values = ["status = %s", "updated_at = %s"], [str(target), now]
+    for name, value in fields.items():
+        field = Service._meta.get_field(name)
+        assignments.append(f"{connection.ops.quote_name(field.column)} = %s")
+        values.append(field.get_db_prep_save(value, connection))
+    # As build_event writes them: the action's parameters (None left out), then the move.
+    constants = {key: jsonable(value) for key, value in parameters.items() if value is not None}
+    moved, emails_owed = write_with_events(
+        """SELECT s.id, s.status AS old_status, s.user_email, %s::jsonb AS constants
+           FROM saleor_services_service s WHERE s.id = ANY(%s::bigint[])""",
+        [json.dumps(constants), [service.pk for service in movable]],
+        change=f"""UPDATE saleor_services_service t SET {", ".join(assignments)}
+                   FROM src WHERE t.id = src.id RETURNING t.id, t.id AS service_id""",
+        change_params=values,
+        join="src.id = new.id",
+        event=event_type,
+        event_parameters=(
+            f"src.constants || jsonb_build_object('old_status', src.old_status, 'new_status', '{target.value}')"
+        ),
+        email_owed="src.user_email <> ''" if event_type in EMAIL_EVENTS else "false",
+    )
+    if target in _ENDED:
+        CancellationRequest.objects.filter(
+            service_id__in=moved, status__in=OPEN_CANCELLATION_STATUSES
+        ).update(status=CancellationRequestStatus.COMPLETED, decided_at=now, updated_at=now)
+    if emails_owed:
+        deliver_emails_after_commit()
+    method, running_statuses = _PROVISIONER_CALLS.get(action, (None, None))
+    if method is not None:
+        assert running_statuses is None, "every source status runs on the server for this action"
+        queue_provisioning(moved, method)
     return moved
 
 

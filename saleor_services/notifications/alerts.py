@@ -29,6 +29,11 @@ def raise_staff_alert(*, kind: StaffAlertKind, key: str, service: Service | None
     deliver_alerts_after_commit()
 
 
+def raises_alert(event_type: ServiceEventType) -> bool:
+    """Whether an event of this type may raise a staff alert."""
+    return event_type in _ALERT_OF_EVENT
+
+
 def _needs_staff(event: ServiceEvent) -> bool:
     if event.type == ServiceEventType.CANCELLATION_REQUESTED:
         # In request mode staff review it; an immediate cancellation needs nobody.
