@@ -78,6 +78,13 @@ def _call_provisioner_after_commit(moves: list[tuple[Service, str]], action: Ser
     )
 
 
+def _complete_open_requests(service_ids: list[int], now) -> None:
+    """An ended service's open cancellation request has nothing left to do."""
+    CancellationRequest.objects.filter(service_id__in=service_ids, status__in=OPEN_CANCELLATION_STATUSES).update(
+        status=CancellationRequestStatus.COMPLETED, decided_at=now, updated_at=now
+    )
+
+
 def change_status_many(
     services: list[Service],
     *,
@@ -110,9 +117,7 @@ def change_status_many(
     moved = [service for service, _, _ in moves]
     update_rows(moved, sorted(fields))
     if target in _ENDED:
-        CancellationRequest.objects.filter(
-            service__in=moved, status__in=OPEN_CANCELLATION_STATUSES
-        ).update(status=CancellationRequestStatus.COMPLETED, decided_at=now, updated_at=now)
+        _complete_open_requests([service.pk for service in moved], now)
     if target in _NOT_BILLED:
         void_open_renewals(moved, actor=actor, reason=f"The service is {target.label.lower()}.")
     service_events_create(
@@ -142,8 +147,9 @@ def change_status_set(
 ) -> list[int]:
     """`change_status_many` for the system actor where the action sets the same values on
     every row (`fields`, by model field name): the rows the table allows, their UPDATE and
-    their events in one statement, no row read into Python. The same rows, events and
-    after-commit calls as `change_status_many`; returns the moved services' ids."""
+    their events in one statement (Python reads only the movable rows' ids, statuses and
+    addresses). The same rows, events and after-commit calls as `change_status_many`;
+    returns the moved services' ids."""
     from ..actors import SYSTEM
     from ..bulk_sql import write_with_events
     from ..events import EMAIL_EVENTS, jsonable
@@ -160,7 +166,9 @@ def change_status_set(
     now = timezone.now()
     # The rows the table lets move (locked by the caller), voided first as the engine does.
     movable = list(
-        Service.objects.filter(pk__in=service_ids, status__in=sources).order_by("pk").only("pk", "user_email")
+        Service.objects.filter(pk__in=service_ids, status__in=sources)
+        .order_by("pk")
+        .only("pk", "status", "user_email")
     )
     if not movable:
         return []
@@ -188,15 +196,10 @@ def change_status_set(
         email_owed="src.user_email <> ''" if event_type in EMAIL_EVENTS else "false",
     )
     if target in _ENDED:
-        CancellationRequest.objects.filter(
-            service_id__in=moved, status__in=OPEN_CANCELLATION_STATUSES
-        ).update(status=CancellationRequestStatus.COMPLETED, decided_at=now, updated_at=now)
+        _complete_open_requests(moved, now)
     if emails_owed:
         deliver_emails_after_commit()
-    method, running_statuses = _PROVISIONER_CALLS.get(action, (None, None))
-    if method is not None:
-        assert running_statuses is None, "every source status runs on the server for this action"
-        queue_provisioning(moved, method)
+    _call_provisioner_after_commit([(service, service.status) for service in movable], action)
     return moved
 
 
