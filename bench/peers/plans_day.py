@@ -12,30 +12,17 @@ does, which makes its proforma invoice and e-mails it) and `expire_account()` (e
 the 300 and sends the 3,000 reminders). Prints one JSON line per repeat.
 """
 
-import json
-import sys
-import time
 from datetime import timedelta
 from decimal import Decimal
-from urllib.parse import urlsplit
 
 import django
 from django.conf import settings
+from peer_day import arguments, base_settings, main, timed_day
 
-DATABASE_URL, SIZE, ACTION = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-REPEAT = int(sys.argv[sys.argv.index("--repeat") + 1]) if "--repeat" in sys.argv else 1
+DATABASE_URL, SIZE, ACTION, REPEAT = arguments()
 DUE, EXPIRED = 3000, 300
-_url = urlsplit(DATABASE_URL)
 settings.configure(
-    DEBUG=False,
-    SECRET_KEY="bench",
-    USE_TZ=True,
-    TIME_ZONE="UTC",
-    DEFAULT_AUTO_FIELD="django.db.models.AutoField",
-    DATABASES={"default": {
-        "ENGINE": "django.db.backends.postgresql", "NAME": _url.path.lstrip("/"), "USER": _url.username or "postgres",
-        "HOST": _url.hostname or "127.0.0.1", "PORT": _url.port or 5432,
-    }},
+    **base_settings(DATABASE_URL),
     INSTALLED_APPS=[
         "django.contrib.auth", "django.contrib.contenttypes", "django.contrib.sites", "ordered_model",
         "sequences.apps.SequencesConfig", "plans",
@@ -55,14 +42,13 @@ settings.configure(
     },
     PLANS_AUTORENEW_SCHEDULE=[timedelta(days=7)],
     PLANS_EXPIRATION_REMIND=list(range(7)),
-    LOGGING={"version": 1, "disable_existing_loggers": True},
 )
 django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core import mail  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.dispatch import receiver  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from plans.models import (  # noqa: E402
@@ -133,43 +119,26 @@ def build():
             cursor.execute(f"VACUUM ANALYZE {model._meta.db_table}")
 
 
-class Rollback(Exception):
-    pass
+def day() -> dict:
+    """The day's work; returns what it wrote."""
+    renewed = autorenew_account()
+    expire_account()
+    return {
+        "renewal orders": Order.objects.count(), "invoices": Invoice.objects.count(),
+        "renewals": len(renewed), "expired": UserPlan.objects.filter(active=False).count(),
+        "e-mails": len(mail.outbox),
+    }
 
 
 def run_once() -> dict:
     mail.outbox = []
-    work, count = {}, [0]
+    return {"peer": "django-plans", "size": SIZE, **timed_day(day)}
 
-    def counting(execute, sql, params, many, context):
-        count[0] += 1
-        return execute(sql, params, many, context)
 
-    start, start_cpu = time.perf_counter(), time.process_time()
-    try:
-        with connection.execute_wrapper(counting), transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            renewed = autorenew_account()
-            expire_account()
-            work = {
-                "renewal orders": Order.objects.count(), "invoices": Invoice.objects.count(),
-                "renewals": len(renewed), "expired": UserPlan.objects.filter(active=False).count(),
-                "e-mails": len(mail.outbox),
-            }
-            raise Rollback
-    except Rollback:
-        pass
-    seconds, cpu = time.perf_counter() - start, time.process_time() - start_cpu
-    queries = count[0]
-    return {"peer": "django-plans", "size": SIZE, "seconds": seconds, "cpu_seconds": cpu, "queries": queries,
-            "work": work}
+def build_once() -> int:
+    build()
+    return User.objects.count()
 
 
 if __name__ == "__main__":
-    if ACTION == "build":
-        build()
-        print(json.dumps({"built": User.objects.count()}))
-    else:
-        for _ in range(REPEAT):
-            print(json.dumps(run_once()), flush=True)
+    main(ACTION, REPEAT, build=build_once, run_once=run_once)

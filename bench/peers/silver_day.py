@@ -12,30 +12,17 @@ in a transaction rolled back after its constraint checks. Silver bills on its ca
 reminders and suspends nothing. Prints one JSON line per repeat.
 """
 
-import json
-import sys
-import time
 from datetime import date, timedelta
 from decimal import Decimal
-from urllib.parse import urlsplit
 
 import django
 from django.conf import settings
+from peer_day import arguments, base_settings, main, timed_day
 
-DATABASE_URL, SIZE, ACTION = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-REPEAT = int(sys.argv[sys.argv.index("--repeat") + 1]) if "--repeat" in sys.argv else 1
+DATABASE_URL, SIZE, ACTION, REPEAT = arguments()
 DUE = 3000
-_url = urlsplit(DATABASE_URL)
 settings.configure(
-    DEBUG=False,
-    SECRET_KEY="bench",
-    USE_TZ=True,
-    TIME_ZONE="UTC",
-    DEFAULT_AUTO_FIELD="django.db.models.AutoField",
-    DATABASES={"default": {
-        "ENGINE": "django.db.backends.postgresql", "NAME": _url.path.lstrip("/"), "USER": _url.username or "postgres",
-        "HOST": _url.hostname or "127.0.0.1", "PORT": _url.port or 5432,
-    }},
+    **base_settings(DATABASE_URL),
     INSTALLED_APPS=[
         "django.contrib.auth", "django.contrib.contenttypes", "rest_framework", "django_filters", "django_fsm",
         "silver",
@@ -48,12 +35,11 @@ settings.configure(
     SILVER_AUTOMATICALLY_CREATE_TRANSACTIONS=True,
     MEDIA_ROOT="/tmp/silver-bench-media",
     MEDIA_URL="/media/",
-    LOGGING={"version": 1, "disable_existing_loggers": True},
 )
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from silver.documents_generator import DocumentsGenerator  # noqa: E402
 from silver.models import (  # noqa: E402
@@ -120,43 +106,26 @@ def build():
             cursor.execute(f"VACUUM ANALYZE {model._meta.db_table}")
 
 
-class Rollback(Exception):
-    pass
+def day() -> dict:
+    """The day's work; returns what it wrote."""
+    DocumentsGenerator().generate(billing_date=BILLING_DATE)
+    return {
+        "proformas issued": Proforma.objects.filter(state="issued").count(),
+        "document entries": DocumentEntry.objects.count(),
+        "billing logs added": BillingLog.objects.filter(
+            billing_date=BILLING_DATE, proforma__isnull=False
+        ).count(),
+    }
 
 
 def run_once() -> dict:
-    count = [0]
+    return {"peer": "django-silver", "size": SIZE, **timed_day(day)}
 
-    def counting(execute, sql, params, many, context):
-        count[0] += 1
-        return execute(sql, params, many, context)
 
-    work = {}
-    start, start_cpu = time.perf_counter(), time.process_time()
-    try:
-        with connection.execute_wrapper(counting), transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            DocumentsGenerator().generate(billing_date=BILLING_DATE)
-            work = {
-                "proformas issued": Proforma.objects.filter(state="issued").count(),
-                "document entries": DocumentEntry.objects.count(),
-                "billing logs added": BillingLog.objects.filter(
-                    billing_date=BILLING_DATE, proforma__isnull=False
-                ).count(),
-            }
-            raise Rollback
-    except Rollback:
-        pass
-    seconds, cpu = time.perf_counter() - start, time.process_time() - start_cpu
-    return {"peer": "django-silver", "size": SIZE, "seconds": seconds, "cpu_seconds": cpu, "queries": count[0],
-            "work": work}
+def build_once() -> int:
+    build()
+    return Subscription.objects.count()
 
 
 if __name__ == "__main__":
-    if ACTION == "build":
-        build()
-        print(json.dumps({"built": Subscription.objects.count()}))
-    else:
-        for _ in range(REPEAT):
-            print(json.dumps(run_once()), flush=True)
+    main(ACTION, REPEAT, build=build_once, run_once=run_once)

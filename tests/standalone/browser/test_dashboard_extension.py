@@ -139,15 +139,20 @@ def test_approve_a_cancellation_request(staff_page, store, customer):
     assert Service.objects.get(pk=service.pk).status == "CANCELLED"
 
 
-def test_create_a_plan_through_the_catalogue_search(staff_page, store):
-    CatalogueVariant.objects.create(variant_id=11, product_id=1, product_name="Hosting", name="", sku="HOST",
-                                    channel_prices={"default-channel": {"amount": "9.99", "currency": "USD"}})
+def _new_plan_form(staff_page):
+    """The plan editor opened for a new plan, with a VPS variant in the stand-in catalogue."""
     CatalogueVariant.objects.create(variant_id=4242, product_id=42, product_name="VPS", name="16 GB", sku="VPS-16",
                                     channel_prices={"default-channel": {"amount": "99.000", "currency": "USD"}})
     app = open_app(staff_page, "plans")
     app.get_by_test_id("plans").wait_for()
     app.get_by_test_id("new-plan").click()
-    form = app.get_by_test_id("plan-form")
+    return app, app.get_by_test_id("plan-form")
+
+
+def test_create_a_plan_through_the_catalogue_search(staff_page, store):
+    CatalogueVariant.objects.create(variant_id=11, product_id=1, product_name="Hosting", name="", sku="HOST",
+                                    channel_prices={"default-channel": {"amount": "9.99", "currency": "USD"}})
+    app, form = _new_plan_form(staff_page)
     app.get_by_test_id("catalogue-search").fill("")
     results = app.get_by_test_id("catalogue-results")
     # The variant the Hosting plan sells is marked, and offers no Choose.
@@ -185,12 +190,7 @@ def test_create_a_plan_through_the_catalogue_search(staff_page, store):
 
 
 def test_create_a_product_wide_plan_through_the_catalogue_search(staff_page, store):
-    CatalogueVariant.objects.create(variant_id=4242, product_id=42, product_name="VPS", name="16 GB", sku="VPS-16",
-                                    channel_prices={"default-channel": {"amount": "99.000", "currency": "USD"}})
-    app = open_app(staff_page, "plans")
-    app.get_by_test_id("plans").wait_for()
-    app.get_by_test_id("new-plan").click()
-    form = app.get_by_test_id("plan-form")
+    app, form = _new_plan_form(staff_page)
     app.get_by_test_id("catalogue-search").fill("VPS-16")
     results = app.get_by_test_id("catalogue-results")
     expect(results.locator("[data-variant]")).to_have_count(1)
