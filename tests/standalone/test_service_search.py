@@ -76,3 +76,18 @@ def test_the_index_is_asked_for_the_rarest_fragments_once_analysed(services):
     # Punctuation is spelt as a letter in the index: "c.com" has trigrams no row has,
     # where pg_trgm alone would see only "com" (in every row).
     assert narrowing_fragments("c.com") and narrowing_fragments("site.example")
+
+
+def test_the_narrowed_search_is_answered_by_the_trigram_index(services):
+    """The narrowing is written out by hand (search._IndexedDocumentHolds); PostgreSQL
+    uses an expression index only for the same expression: with sequential and plain
+    index scans priced out, the trigram index is the plan's only way in."""
+    found = service_search(Service.objects.all(), text="site12.exa").order_by("-created_at")[:101]
+    sql, params = found.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "service_search_spelt_trgm_idx" in plan, plan
+    assert sorted(s.pk for s in found) == _expected("site12.exa")
