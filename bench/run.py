@@ -27,6 +27,7 @@ from bench import dataset  # noqa: E402
 from bench.floor import floor_day  # noqa: E402
 from bench.measure import Figure, timed  # noqa: E402
 from bench.naive import naive_daily_run  # noqa: E402
+from bench.same_changes import day_changes, differences  # noqa: E402
 from saleor_services import automation  # noqa: E402
 from saleor_services.creation import PaidOrder, PaidOrderLine, create_services_for_paid_order  # noqa: E402
 from saleor_services.graphql.pagination import encode_cursor  # noqa: E402
@@ -180,6 +181,10 @@ def automation_figures(repeat, *, naive: bool):
     assert {k: v for k, v in changed.items() if k in dataset.DAY_WORK} == dataset.DAY_WORK, changed
     whole.note = f"{sum(dataset.DAY_WORK.values()):,} changes"
     figures.append(whole)
+    # The floor must write what the run writes, row for row, or it is not the run's floor.
+    unlike = differences(day_changes(lambda: automation.run_daily_automation(dataset.BENCH_DAY)),
+                         day_changes(lambda: floor_day(dataset.BENCH_DAY)))
+    assert not unlike, "bench/floor.py writes other changes than the run:\n" + "\n".join(unlike)
     floor_changed = {}
     floor = timed("SQL floor: the same changes, one set-based statement per step (bench/floor.py)",
                   lambda: floor_changed.update(floor_day(dataset.BENCH_DAY)), repeat=repeat, rollback=True)
