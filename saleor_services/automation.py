@@ -16,7 +16,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
@@ -25,7 +25,7 @@ from .actors import SYSTEM, Actor
 from .billing.cycles import MONTHS_PER_CYCLE
 from .billing.plan_prices import plan_prices
 from .billing.renewal_states import PERIOD_RELEASED
-from .bulk_sql import insert_select, update_rows, write_with_events
+from .bulk_sql import insert_select, write_with_events
 from .conf import AUTOMATION_DAY_KEYS, get_settings
 from .credentials import empty_secret
 from .enums import (
@@ -204,6 +204,11 @@ def _renewal_due(services: QuerySet) -> QuerySet:
 
 # What a claim loads: the renewals themselves are written by one statement from the rows.
 _RENEWAL_CLAIM_FIELDS = ("channel_slug", "pending_plan_id")
+# The columns that statement reads from a re-checked service row.
+_RENEWAL_SOURCE_COLUMNS = (
+    "id", "next_due_date", "billing_anchor_day", "paused_days", "billing_cycle", "recurring_amount", "currency",
+    "user_email", "pending_plan_id", "channel_slug",
+)
 
 # `shift_by_cycles` in SQL (billing/cycles.py): the pause shift taken off, the cycles
 # added on the anchor day (or the month's last day), the shift put back. In date and
@@ -221,6 +226,9 @@ _SHIFTED = """(
           FROM (SELECT date_part('year', s.next_due_date - s.paused_days)::int * 12
                        + date_part('month', s.next_due_date - s.paused_days)::int - 1
                        + (CASE s.billing_cycle {cycles} END) AS i) m) months
+    -- Kept a subquery (not flattened), so the day is computed once a row, not once
+    -- for each use of it in _PERIOD_END (three).
+    OFFSET 0
   )"""
 
 
@@ -250,7 +258,8 @@ def _create_renewals(services: list, today: date) -> list[int]:
         # The ids as one array parameter, not a placeholder each (the driver splits and
         # quotes every placeholder in Python).
         _renewal_due(Service.objects.filter(pk__in=RawSQL("SELECT unnest(%s::bigint[])", (ids,))))
-        .values("pk")
+        # The re-checked rows are the statement's source (not looked up again by id).
+        .values(*_RENEWAL_SOURCE_COLUMNS)
         .query.sql_with_params()
     )
     cycles = " ".join(f"WHEN '{cycle.value}' THEN {months}" for cycle, months in MONTHS_PER_CYCLE.items())
@@ -263,17 +272,16 @@ def _create_renewals(services: list, today: date) -> list[int]:
                {_PERIOD_END} AS period_end,
                COALESCE(p.amount_text, s.recurring_amount::text) AS amount_text,
                s.currency, GREATEST(s.next_due_date, %s::date) AS due_date, s.user_email
-        FROM saleor_services_service s
+        FROM ({recheck_sql}) s
         CROSS JOIN LATERAL {_SHIFTED.format(cycles=cycles)} ends
         LEFT JOIN ({price_rows}) p
           ON p.plan_id = s.pending_plan_id AND p.channel_slug = s.channel_slug AND p.currency = s.currency
-        WHERE s.id IN ({recheck_sql})
         ORDER BY s.id"""
     params = [
         today,
+        *recheck_params,
         [row[0] for row in prices], [row[1] for row in prices], [row[2] for row in prices],
         [row[3] for row in prices],
-        *recheck_params,
     ]
     email = not billing.opens_documents and ServiceEventType.RENEWAL_CREATED in EMAIL_EVENTS
     renewal_ids, emails_owed = insert_select(
@@ -334,6 +342,14 @@ def _open_renewals() -> QuerySet:
     )
 
 
+def _claimed_renewals(columns: str) -> str:
+    """A source of the claimed renewals (ids: the statement's last parameter) joined to
+    their services (`r`, `s`), with `columns` over them."""
+    return f"""SELECT r.id, r.service_id, s.user_email, {columns}
+               FROM saleor_services_renewal r JOIN saleor_services_service s ON s.id = r.service_id
+               WHERE r.id = ANY(%s::bigint[])"""
+
+
 def _send_reminders(renewals: list, offsets: tuple[int, ...], today: date) -> int:
     """The reminders due for these claimed renewals, in one statement: a renewal gets
     the offsets it has reached and not yet had (a missed day sends the closest one once,
@@ -343,35 +359,34 @@ def _send_reminders(renewals: list, offsets: tuple[int, ...], today: date) -> in
 
     if not renewals:
         return 0
-    source = """
-        SELECT r.id, r.service_id, r.due_date, r.reminders_sent, s.user_email,
-               ARRAY(SELECT o FROM unnest(%s::int[]) o
-                     WHERE (r.due_date - %s::date) <= o AND NOT r.reminders_sent @> to_jsonb(o)) AS due_offsets
-        FROM saleor_services_renewal r JOIN saleor_services_service s ON s.id = r.service_id
-        WHERE r.id = ANY(%s)"""
+    source = _claimed_renewals(
+        """r.due_date, r.reminders_sent,
+           ARRAY(SELECT o FROM unnest(%s::int[]) o
+                 WHERE (r.due_date - %s::date) <= o AND NOT r.reminders_sent @> to_jsonb(o)) AS due_offsets""",
+    )
     change = """
         UPDATE saleor_services_renewal r SET reminders_sent = (
             SELECT jsonb_agg(to_jsonb(x) ORDER BY x DESC) FROM (
               SELECT (e #>> '{}')::numeric AS x FROM jsonb_array_elements(src.reminders_sent) e
               UNION SELECT unnest(src.due_offsets)) sent)
         FROM src WHERE r.id = src.id AND cardinality(src.due_offsets) > 0
-        RETURNING r.id, r.service_id"""
+        RETURNING r.id, r.service_id, src.user_email, src.due_date,
+                  (SELECT min(o) FROM unnest(src.due_offsets) o) AS days_before"""
     email = ServiceEventType.RENEWAL_REMINDER in EMAIL_EVENTS
-    reminded, emails_owed = write_with_events(
+    written = write_with_events(
         source,
         [list(offsets), today, [renewal.pk for renewal in renewals]],
         change=change,
         change_params=[],
-        join="src.id = new.id",
+        join=None,
         event=ServiceEventType.RENEWAL_REMINDER,
         event_parameters="""jsonb_build_object(
-            'renewal_id', new.id, 'days_before', (SELECT min(o) FROM unnest(src.due_offsets) o),
-            'due_date', src.due_date)""",
-        email_owed="src.user_email <> ''" if email else "false",
+            'renewal_id', new.id, 'days_before', new.days_before, 'due_date', new.due_date)""",
+        email_owed="new.user_email <> ''" if email else "false",
     )
-    if emails_owed:
+    if written.emails_owed:
         deliver_emails_after_commit()
-    return len(reminded)
+    return len(written.ids)
 
 
 def send_reminders(today: date) -> Work:
@@ -398,25 +413,54 @@ def _by_warning(plan_ids: list[int], key: str) -> dict[int, list[int]]:
     return groups
 
 
-def _warn_suspension(renewals: list[Renewal], grace: int, today: date) -> int:
-    for renewal in renewals:
-        renewal.suspension_warning_sent = True
-    update_rows(renewals, ["suspension_warning_sent"])
-    service_events_create(
-        [
-            build_event(
-                service=renewal.service,
-                type=ServiceEventType.SUSPENSION_WARNING,
-                actor=SYSTEM,
-                renewal_id=renewal.pk,
-                suspension_date=renewal.due_date + timedelta(days=grace),
-                # The e-mail's "in N days" is this run's count, not the setting's.
-                days_before=(renewal.due_date + timedelta(days=grace) - today).days,
-            )
-            for renewal in renewals
-        ]
+def _warn_suspension(renewals: list, grace: int, today: date) -> int:
+    """The suspension warnings of these claimed renewals, in one statement: the renewal
+    marked warned, and a SUSPENSION_WARNING event with the suspension's date
+    and this run's count of days to it (the e-mail's "in N days", not the setting's)."""
+    return _flag_with_events(
+        _claimed_renewals("r.due_date + %s AS suspension_date, r.due_date + %s - %s::date AS days_before"),
+        [grace, grace, today, [renewal.pk for renewal in renewals]],
+        table="saleor_services_renewal",
+        flag="suspension_warning_sent",
+        event=ServiceEventType.SUSPENSION_WARNING,
+        event_columns=("suspension_date", "days_before"),
+        event_parameters="""jsonb_build_object(
+            'renewal_id', new.id, 'suspension_date', new.suspension_date, 'days_before', new.days_before)""",
     )
-    return len(renewals)
+
+
+def _flag_with_events(
+    source: str,
+    params: list,
+    *,
+    table: str,
+    flag: str,
+    event: ServiceEventType,
+    event_columns: tuple[str, ...],
+    event_parameters: str,
+) -> int:
+    """Set a warning's flag on the source's rows (`src.id` of `table`) and write their
+    events (`event_parameters` over the flagged rows `new`, which carry the source's
+    `event_columns`), in one statement; returns how many were warned."""
+    from .notifications.outbox import deliver_emails_after_commit
+
+    carried = "".join(f", src.{column}" for column in event_columns)
+    written = write_with_events(
+        source,
+        params,
+        change=(
+            f"UPDATE {table} t SET {flag} = true FROM src WHERE t.id = src.id "
+            f"RETURNING t.id, src.service_id, src.user_email{carried}"
+        ),
+        change_params=[],
+        join=None,
+        event=event,
+        event_parameters=event_parameters,
+        email_owed="new.user_email <> ''" if event in EMAIL_EVENTS else "false",
+    )
+    if written.emails_owed:
+        deliver_emails_after_commit()
+    return len(written.ids)
 
 
 def warn_before_suspension(today: date) -> Work:
@@ -429,7 +473,9 @@ def warn_before_suspension(today: date) -> Work:
                 due_date__lte=today - timedelta(days=grace - warning),
                 due_date__gt=today - timedelta(days=grace),
             )
-            yield due, lambda rows, grace=grace: _warn_suspension(rows, grace, today)
+            # The claim takes ids only: the warning statement reads the rows itself.
+            claim = due.select_related(None).values_list("pk", named=True)
+            yield claim, lambda rows, grace=grace: _warn_suspension(rows, grace, today)
 
 
 # -- 3. suspension for non-payment ---------------------------------------------------
@@ -576,31 +622,30 @@ def warn_before_termination(today: date) -> Work:
                 due = _ending_queryset(
                     ending, plans, today - timedelta(days=after - warning) + timedelta(days=1)
                 ).filter(termination_warning_sent=False)
-                yield due, lambda rows, after=after, ending=ending: _warn_termination(
-                    rows, ending, after, today
+                # Claimed as ids: the warning statement reads the rows itself.
+                yield due.values_list("pk", named=True), lambda rows, after=after, ending=ending: (
+                    _warn_termination(rows, ending, after, today)
                 )
 
 
-def _warn_termination(services: list[Service], ending: _Ending, after: int, today: date) -> int:
-    for service in services:
-        service.termination_warning_sent = True
-    update_rows(services, ["termination_warning_sent"])
-    service_events_create(
-        [
-            build_event(
-                service=service,
-                type=ServiceEventType.TERMINATION_WARNING,
-                actor=SYSTEM,
-                termination_date=timezone.localdate(getattr(service, ending.since))
-                + timedelta(days=after),
-                days_before=(
-                    timezone.localdate(getattr(service, ending.since)) + timedelta(days=after) - today
-                ).days,
-            )
-            for service in services
-        ]
+def _warn_termination(services: list, ending: _Ending, after: int, today: date) -> int:
+    """The termination warnings of these claimed services, in one statement: the service
+    marked warned, and a TERMINATION_WARNING event with the termination's
+    date (`after` days from the local day the countdown started) and the days to it."""
+    since = connection.ops.quote_name(Service._meta.get_field(ending.since).column)
+    ends = f"(s.{since} AT TIME ZONE %s)::date + %s"
+    zone = timezone.get_current_timezone_name()
+    return _flag_with_events(
+        f"""SELECT s.id, s.id AS service_id, s.user_email, {ends} AS termination_date,
+                   {ends} - %s::date AS days_before
+            FROM saleor_services_service s WHERE s.id = ANY(%s::bigint[])""",
+        [zone, after, zone, after, today, [service.pk for service in services]],
+        table="saleor_services_service",
+        flag="termination_warning_sent",
+        event=ServiceEventType.TERMINATION_WARNING,
+        event_columns=("termination_date", "days_before"),
+        event_parameters="jsonb_build_object('termination_date', new.termination_date, 'days_before', new.days_before)",
     )
-    return len(services)
 
 
 def terminate_ended(today: date) -> Work:

@@ -1,7 +1,17 @@
 """Bulk writes of many rows in one short statement, for the daily automation's batches."""
 
+from typing import NamedTuple
+
 from django.db import connections
 from django.db.models import Model
+
+
+class Written(NamedTuple):
+    """What `write_with_events` wrote: the changed rows' ids in order, and whether an
+    event owes an e-mail."""
+
+    ids: list[int]
+    emails_owed: bool
 
 
 def insert_rows(
@@ -115,7 +125,7 @@ def insert_select(
     event_parameters: str,
     email_owed: str,
     using: str = "default",
-) -> tuple[list[int], bool]:
+) -> Written:
     """`WITH src AS (source) INSERT INTO model … SELECT … FROM src`, and one activity-log
     event per row inserted, in one statement: nothing is read into Python.
 
@@ -150,17 +160,19 @@ def write_with_events(
     *,
     change: str,
     change_params: list,
-    join: str,
+    join: str | None,
     event,
     event_parameters: str,
     email_owed: str,
     using: str = "default",
-) -> tuple[list[int], bool]:
+) -> Written:
     """`WITH src AS (source), new AS (change) INSERT INTO events …`: a set-based change
     and one system event per changed row (with `event_parameters`, SQL over `src` and
     `new`, matched by `join`), in one statement. `change` returns `id` and `service_id`;
-    an event owes an e-mail where `email_owed` (SQL over `src`) holds. Returns the
-    changed rows' ids in order and whether any event owes an e-mail.
+    an event owes an e-mail where `email_owed` (SQL over `src` and `new`) holds. Without
+    `join`, the events are written from `new` alone: an UPDATE returns what they need
+    from `src` itself (no second pass over the source). Returns the changed rows' ids in
+    order and whether any event owes an e-mail.
     """
     from .actors import SYSTEM
     from .enums import EmailStatus
@@ -185,11 +197,11 @@ def write_with_events(
     sql = (
         f"WITH src AS ({source}), new AS ({change}), "
         f"logged AS (INSERT INTO {events} ({event_names}) SELECT {event_select} FROM new "
-        f"JOIN src ON {join} ORDER BY new.id RETURNING email_status) "
+        f"{f'JOIN src ON {join} ' if join else ''}ORDER BY new.id RETURNING email_status) "
         f"SELECT ARRAY(SELECT id FROM new ORDER BY id), "
         f"COALESCE((SELECT bool_or(email_status = %s) FROM logged), false)"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, *change_params, *event_params, str(EmailStatus.PENDING)])
         ids, owed = cursor.fetchone()
-    return list(ids), owed
+    return Written(list(ids), owed)
