@@ -38,7 +38,7 @@ from .enums import (
 )
 from .events import EMAIL_EVENTS, build_event, service_events_create
 from .host import get_host
-from .lifecycle import change_status_many, change_status_set, end_pause
+from .lifecycle import change_status_set, end_pause
 from .models import CancellationRequest, Renewal, Service, ServicePlan
 from .reach import within_reach
 from .transitions import ServiceAction
@@ -516,27 +516,27 @@ def suspend_overdue(today: date) -> Work:
 # -- 4. end-of-period cancellations --------------------------------------------------
 
 
-def _apply_cancellations(services: list[Service], today: date) -> int:
+def _apply_cancellations(services: list, today: date) -> int:
     requests = {
         r.service_id: r
         for r in CancellationRequest.objects.filter(
-            service__in=services, status=CancellationRequestStatus.APPROVED, effective_date__lte=today
-        )
+            service_id__in=[s.pk for s in services],
+            status=CancellationRequestStatus.APPROVED,
+            effective_date__lte=today,
+        ).only("pk", "service_id", "reason")
     }
-    now = run_moment(today)
 
     def apply(service: Service, parameters: dict) -> list[str]:
-        service.cancelled_at = now
         parameters["request_id"] = requests[service.pk].pk
         parameters["reason"] = requests[service.pk].reason
-        return ["cancelled_at"]
+        return []
 
     return len(
-        change_status_many(
-            [s for s in services if s.pk in requests],
+        change_status_set(
+            [pk for pk in requests],
             action=ServiceAction.CANCEL,
-            actor=SYSTEM,
             event_type=ServiceEventType.CANCELLED,
+            fields={"cancelled_at": run_moment(today)},
             apply=apply,
         )
     )
@@ -546,7 +546,10 @@ def apply_cancellations(today: date) -> Work:
     approved = CancellationRequest.objects.filter(
         status=CancellationRequestStatus.APPROVED, effective_date__lte=today
     ).values("service_id")
-    yield _services().filter(pk__in=approved), lambda rows: _apply_cancellations(rows, today)
+    # Claimed as ids: the cancellation is one statement over the rows.
+    yield Service.objects.filter(pk__in=approved).values_list("pk", named=True), lambda rows: _apply_cancellations(
+        rows, today
+    )
 
 
 # -- 5. resume paused services -------------------------------------------------------
@@ -563,24 +566,22 @@ def issue_renewals(service_ids: list[int], today: date) -> int:
     return issued
 
 
-def _resume(services: list[Service], today: date) -> int:
-    def apply(service: Service, parameters: dict) -> list[str]:
-        return end_pause(service, parameters, today=today)
-
-    resumed = change_status_many(
-        services,
+def _resume(services: list, today: date) -> int:
+    resumed = change_status_set(
+        [service.pk for service in services],
         action=ServiceAction.RESUME,
-        actor=SYSTEM,
         event_type=ServiceEventType.RESUMED,
-        apply=apply,
+        apply=lambda service, parameters: end_pause(service, parameters, today=today),
+        reads=("paused_at", "next_due_date", "paused_days"),
     )
-    issue_renewals([service.pk for service in resumed], today)
+    issue_renewals(resumed, today)
     return len(resumed)
 
 
 def resume_paused(today: date) -> Work:
-    due = _services().filter(status=ServiceStatus.PAUSED, resume_on__lte=today)
-    yield due, lambda rows: _resume(rows, today)
+    due = Service.objects.filter(status=ServiceStatus.PAUSED, resume_on__lte=today)
+    # Claimed as ids: the resume is one statement over the rows.
+    yield due.values_list("pk", named=True), lambda rows: _resume(rows, today)
 
 
 # -- 6. termination -----------------------------------------------------------------

@@ -142,14 +142,17 @@ def change_status_set(
     *,
     action: ServiceAction,
     event_type: ServiceEventType,
-    fields: dict[str, object],
+    fields: dict[str, object] | None = None,
+    apply: Callable[[Service, dict], list[str]] | None = None,
+    reads: tuple[str, ...] = (),
     **parameters,
 ) -> list[int]:
-    """`change_status_many` for the system actor where the action sets the same values on
-    every row (`fields`, by model field name): the rows the table allows, their UPDATE and
-    their events in one statement (Python reads only the movable rows' ids, statuses and
-    addresses). The same rows, events and after-commit calls as `change_status_many`;
-    returns the moved services' ids."""
+    """`change_status_many` for the system actor in one statement: the rows the table
+    allows, their UPDATE and their events (Python reads only the movable rows' ids,
+    statuses, addresses and `reads`). `fields` (by model field name) are set alike on
+    every row; `apply`, as the engine's, sets a row's own fields and event parameters
+    from what it read. The same rows, events and after-commit calls as
+    `change_status_many`; returns the moved services' ids."""
     from ..actors import SYSTEM
     from ..bulk_sql import write_with_events
     from ..events import EMAIL_EVENTS, jsonable
@@ -168,30 +171,46 @@ def change_status_set(
     movable = list(
         Service.objects.filter(pk__in=service_ids, status__in=sources)
         .order_by("pk")
-        .only("pk", "status", "user_email")
+        .only("pk", "status", "user_email", *reads)
     )
     if not movable:
         return []
     if target in _NOT_BILLED:
         void_open_renewals(movable, actor=SYSTEM, reason=f"The service is {target.label.lower()}.")
     assignments, values = ["status = %s", "updated_at = %s"], [str(target), now]
-    for name, value in fields.items():
+    for name, value in (fields or {}).items():
         field = Service._meta.get_field(name)
         assignments.append(f"{connection.ops.quote_name(field.column)} = %s")
         values.append(field.get_db_prep_save(value, connection))
-    # As build_event writes them: the action's parameters (None left out), then the move.
-    constants = {key: jsonable(value) for key, value in parameters.items() if value is not None}
+    # Each row's own: its event parameters (as build_event writes them: None left out)
+    # and the fields `apply` set, one array per field.
+    row_parameters, applied = [], {}
+    for service in movable:
+        own = dict(parameters)
+        for name in apply(service, own) if apply else ():
+            applied.setdefault(name, []).append(service)
+        row_parameters.append(json.dumps({key: jsonable(value) for key, value in own.items() if value is not None}))
+    arrays, columns = [], []
+    for index, (name, services) in enumerate(applied.items()):
+        assert len(services) == len(movable), f"apply sets {name} on every row or on none"
+        field = Service._meta.get_field(name)
+        arrays.append(f"%s::{field.db_type(connection).split('(')[0]}[]")
+        values_of_rows = [field.get_db_prep_save(getattr(s, field.attname), connection) for s in services]
+        columns.append((f"c{index}", values_of_rows))
+        assignments.append(f"{connection.ops.quote_name(field.column)} = src.c{index}")
     moved, emails_owed = write_with_events(
-        """SELECT s.id, s.status AS old_status, s.user_email, %s::jsonb AS constants
-           FROM saleor_services_service s WHERE s.id = ANY(%s::bigint[])""",
-        [json.dumps(constants), [service.pk for service in movable]],
+        f"""SELECT s.id, s.status AS old_status, s.user_email, v.parameters{"".join(f", v.{c}" for c, _ in columns)}
+           FROM saleor_services_service s
+           JOIN UNNEST(%s::bigint[], %s::jsonb[]{"".join(", " + a for a in arrays)})
+                AS v(id, parameters{"".join(f", {c}" for c, _ in columns)}) ON v.id = s.id""",
+        [[service.pk for service in movable], row_parameters, *(rows for _, rows in columns)],
         change=f"""UPDATE saleor_services_service t SET {", ".join(assignments)}
                    FROM src WHERE t.id = src.id RETURNING t.id, t.id AS service_id""",
         change_params=values,
         join="src.id = new.id",
         event=event_type,
         event_parameters=(
-            f"src.constants || jsonb_build_object('old_status', src.old_status, 'new_status', '{target.value}')"
+            f"src.parameters || jsonb_build_object('old_status', src.old_status, 'new_status', '{target.value}')"
         ),
         email_owed="src.user_email <> ''" if event_type in EMAIL_EVENTS else "false",
     )

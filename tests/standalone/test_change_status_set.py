@@ -3,7 +3,7 @@
 e-mail status, actor), the open cancellation request completed, the open renewal voided,
 the provisioner's call; and a status the table refuses moves nothing."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -13,7 +13,7 @@ from saleor_services.actors import SYSTEM, Actor
 from saleor_services.cancellation import cancellation_request_create
 from saleor_services.credentials import empty_secret
 from saleor_services.enums import CancellationType, ServiceEventType, ServiceStatus, SuspensionCause
-from saleor_services.lifecycle import change_status_many, change_status_set
+from saleor_services.lifecycle import change_status_many, change_status_set, end_pause
 from saleor_services.models import CancellationRequest, Renewal, Service, ServiceEvent
 from saleor_services.transitions import ServiceAction
 
@@ -113,3 +113,71 @@ def test_a_status_the_table_refuses_moves_nothing(make_service, customer, provis
     assert change_status_set([service.pk], action=action, event_type=event_type, fields=fields, **parameters) == []
     assert _state(service) == before
     assert provisioner_calls == []
+
+
+@pytest.mark.parametrize("email", ["customer@example.com", ""], ids=["with e-mail", "without e-mail"])
+def test_a_resume_with_each_rows_own_fields_writes_what_the_engine_writes(
+    make_service, customer, provisioner_calls, django_capture_on_commit_callbacks, email
+):
+    """`apply` gives each row its own fields and parameters (the days it was paused)."""
+    today = date(2026, 3, 20)
+    by_engine, by_set = (_twin(make_service, customer, ServiceStatus.PAUSED, email=email) for _ in range(2))
+    Service.objects.filter(pk=by_engine.pk).update(paused_at=datetime(2026, 3, 1, 12, tzinfo=UTC))
+    Service.objects.filter(pk=by_set.pk).update(paused_at=datetime(2026, 3, 1, 12, tzinfo=UTC))
+    by_engine.refresh_from_db()
+    written_before = ServiceEvent.objects.order_by("-pk").values_list("pk", flat=True).first()
+
+    def apply(service, parameters):
+        return end_pause(service, parameters, today=today)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        change_status_many(
+            [by_engine], action=ServiceAction.RESUME, actor=SYSTEM, event_type=ServiceEventType.RESUMED, apply=apply
+        )
+        moved = change_status_set(
+            [by_set.pk], action=ServiceAction.RESUME, event_type=ServiceEventType.RESUMED, apply=apply,
+            reads=("paused_at", "next_due_date", "paused_days"),
+        )
+
+    assert moved == [by_set.pk]
+    engine, set_based = (_state(s, events_after=written_before) for s in (by_engine, by_set))
+    assert engine["row"]["paused_days"] == 19 and engine["events"][-1][4]["paused_days"] == 19
+    assert set_based == engine
+    assert sorted(provisioner_calls) == sorted([("unsuspend", by_engine.pk), ("unsuspend", by_set.pk)])
+
+
+def test_a_cancellation_with_each_rows_own_parameters_writes_what_the_engine_writes(
+    make_service, customer, provisioner_calls, django_capture_on_commit_callbacks
+):
+    """A constant field (the moment) and each row's own parameters (its request)."""
+    by_engine, by_set = (_twin(make_service, customer, ServiceStatus.ACTIVE) for _ in range(2))
+    requests = {r.service_id: r for r in CancellationRequest.objects.filter(service__in=[by_engine, by_set])}
+    written_before = ServiceEvent.objects.order_by("-pk").values_list("pk", flat=True).first()
+
+    def apply(service, parameters):
+        parameters.update(request_id=requests[service.pk].pk, reason=requests[service.pk].reason)
+        return []
+
+    def engine_apply(service, parameters):
+        service.cancelled_at = AT
+        return ["cancelled_at", *apply(service, parameters)]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        change_status_many(
+            [by_engine], action=ServiceAction.CANCEL, actor=SYSTEM, event_type=ServiceEventType.CANCELLED,
+            apply=engine_apply,
+        )
+        moved = change_status_set(
+            [by_set.pk], action=ServiceAction.CANCEL, event_type=ServiceEventType.CANCELLED,
+            fields={"cancelled_at": AT}, apply=apply,
+        )
+
+    assert moved == [by_set.pk]
+    engine, set_based = (_state(s, events_after=written_before) for s in (by_engine, by_set))
+    for state, service in ((engine, by_engine), (set_based, by_set)):
+        [cancelled] = [event for event in state["events"] if event[0] == ServiceEventType.CANCELLED]
+        assert cancelled[4]["request_id"] == requests[service.pk].pk
+        cancelled[4]["request_id"] = "its request"
+    assert engine["row"]["status"] == ServiceStatus.CANCELLED and engine["requests"] == ["COMPLETED"]
+    assert set_based == engine
+    assert sorted(provisioner_calls) == sorted([("suspend", by_engine.pk), ("suspend", by_set.pk)])
