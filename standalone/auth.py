@@ -14,7 +14,6 @@ import time
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Case, Exists, OuterRef, Q, When
 
 MAX_AGE = 60 * 60 * 24
 MANAGE_ORDERS = "standalone.manage_orders"
@@ -67,22 +66,10 @@ def token_payload(token: str) -> dict | None:
 
 
 def user_for_token(token: str):
-    """The signed-in user, with what the host's requestor reads about them in the same
-    query: their channel restriction, and whether they hold MANAGE_ORDERS (Django's
-    permission check would take two more queries on every request)."""
-    from django.contrib.auth.models import Permission
-
     data = token_payload(token)
     if data is None or "user_id" not in data:
         return None
-    app_label, codename = MANAGE_ORDERS.split(".")
-    held = Permission.objects.filter(
-        Q(user=OuterRef("pk")) | Q(group__user=OuterRef("pk")), content_type__app_label=app_label, codename=codename
-    )
-    users = get_user_model().objects.select_related("channel_restriction").annotate(
-        # Asked of staff only (customers never manage services).
-        holds_manage_orders=Case(When(is_staff=True, then=Exists(held)), default=False)
-    )
+    users = get_user_model().objects.select_related("channel_restriction")  # read by the host's requestor
     return users.filter(pk=data.get("user_id"), is_active=True).first()
 
 

@@ -33,15 +33,6 @@ def _channel_slugs(user) -> frozenset[str] | None:
     return frozenset(restriction.channel_slugs)
 
 
-def _holds_staff_permission(user) -> bool:
-    # A user the bearer token signed in was read with the answer (standalone/auth.py);
-    # one signed in otherwise (a session) is asked through Django's backends.
-    held = getattr(user, "holds_manage_orders", None)
-    if held is None:
-        return user.has_perm(STAFF_PERMISSION)
-    return held or user.is_superuser
-
-
 class StandaloneHost:
     @property
     def graphql_types(self):
@@ -58,7 +49,7 @@ class StandaloneHost:
         user = getattr(context, "user", None)
         if user is None or not user.is_authenticated or not user.is_active:
             return Requestor()
-        can_manage = user.is_staff and _holds_staff_permission(user)
+        can_manage = user.is_staff and user.has_perm(STAFF_PERMISSION)
         return Requestor(
             user=user,
             can_manage_services=can_manage,
