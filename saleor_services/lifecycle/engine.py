@@ -155,7 +155,7 @@ def change_status_set(
     `change_status_many`; returns the moved services' ids."""
     from ..actors import SYSTEM
     from ..bulk_sql import write_with_events
-    from ..events import EMAIL_EVENTS, jsonable
+    from ..events import EMAIL_EVENTS
     from ..notifications.alerts import raises_alert
     from ..notifications.outbox import deliver_emails_after_commit
 
@@ -182,28 +182,23 @@ def change_status_set(
         field = Service._meta.get_field(name)
         assignments.append(f"{connection.ops.quote_name(field.column)} = %s")
         values.append(field.get_db_prep_save(value, connection))
-    # Each row's own: its event parameters (as build_event writes them: None left out)
-    # and the fields `apply` set, one array per field.
-    row_parameters, applied = [], {}
-    for service in movable:
-        own = dict(parameters)
-        for name in apply(service, own) if apply else ():
-            applied.setdefault(name, []).append(service)
-        row_parameters.append(json.dumps({key: jsonable(value) for key, value in own.items() if value is not None}))
-    arrays, columns = [], []
-    for index, (name, services) in enumerate(applied.items()):
-        assert len(services) == len(movable), f"apply sets {name} on every row or on none"
-        field = Service._meta.get_field(name)
-        arrays.append(f"%s::{field.db_type(connection).split('(')[0]}[]")
-        values_of_rows = [field.get_db_prep_save(getattr(s, field.attname), connection) for s in services]
-        columns.append((f"c{index}", values_of_rows))
-        assignments.append(f"{connection.ops.quote_name(field.column)} = src.c{index}")
+    row_parameters, row_fields = _rows_own(movable, apply, parameters)
+    columns = [f"c{index}" for index in range(len(row_fields))]
+    for column, (field, _values) in zip(columns, row_fields, strict=True):
+        assignments.append(f"{connection.ops.quote_name(field.column)} = src.{column}")
+    arrays = [
+        "%s::bigint[]", "%s::jsonb[]", *(f"%s::{field.db_type(connection).split('(')[0]}[]" for field, _ in row_fields)
+    ]
     moved, emails_owed = write_with_events(
-        f"""SELECT s.id, s.status AS old_status, s.user_email, v.parameters{"".join(f", v.{c}" for c, _ in columns)}
+        f"""SELECT s.id, s.status AS old_status, s.user_email, v.*
            FROM saleor_services_service s
-           JOIN UNNEST(%s::bigint[], %s::jsonb[]{"".join(", " + a for a in arrays)})
-                AS v(id, parameters{"".join(f", {c}" for c, _ in columns)}) ON v.id = s.id""",
-        [[service.pk for service in movable], row_parameters, *(rows for _, rows in columns)],
+           JOIN UNNEST({", ".join(arrays)}) AS v(row_id, parameters{"".join(", " + c for c in columns)})
+             ON v.row_id = s.id""",
+        [
+            [service.pk for service in movable],
+            row_parameters,
+            *([field.get_db_prep_save(value, connection) for value in of_rows] for field, of_rows in row_fields),
+        ],
         change=f"""UPDATE saleor_services_service t SET {", ".join(assignments)}
                    FROM src WHERE t.id = src.id RETURNING t.id, t.id AS service_id""",
         change_params=values,
@@ -220,6 +215,25 @@ def change_status_set(
         deliver_emails_after_commit()
     _call_provisioner_after_commit([(service, service.status) for service in movable], action)
     return moved
+
+
+def _rows_own(
+    services: list[Service], apply: Callable[[Service, dict], list[str]] | None, parameters: dict
+) -> tuple[list[str], list[tuple]]:
+    """What `apply` gives each row: its event parameters (JSON, as build_event writes
+    them: None left out) and, for each field it sets, the rows' values in order."""
+    from ..events import jsonable
+
+    row_parameters: list[str] = []
+    fields: dict[str, list] = {}
+    for service in services:
+        own = dict(parameters)
+        for name in apply(service, own) if apply else ():
+            fields.setdefault(name, []).append(getattr(service, Service._meta.get_field(name).attname))
+        row_parameters.append(json.dumps({key: jsonable(value) for key, value in own.items() if value is not None}))
+    for name, of_rows in fields.items():
+        assert len(of_rows) == len(services), f"apply sets {name} on every row or on none"
+    return row_parameters, [(Service._meta.get_field(name), of_rows) for name, of_rows in fields.items()]
 
 
 def change_status(
