@@ -9,6 +9,7 @@ they see what a concurrent batch committed. Cost follows the due rows: every cla
 index range scan on a status/date index.
 """
 
+import functools
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -27,7 +28,6 @@ from .billing.plan_prices import plan_prices
 from .billing.renewal_states import PERIOD_RELEASED
 from .bulk_sql import insert_select, write_with_events
 from .conf import AUTOMATION_DAY_KEYS, get_settings
-from .credentials import empty_secret
 from .enums import (
     CancellationRequestStatus,
     RenewalKind,
@@ -38,7 +38,7 @@ from .enums import (
 )
 from .events import EMAIL_EVENTS, build_event, service_events_create
 from .host import get_host
-from .lifecycle import change_status_set, end_pause
+from .lifecycle import change_status_set, end_pause, remove_on_termination, start_suspension
 from .models import CancellationRequest, Renewal, Service, ServicePlan
 from .reach import within_reach
 from .transitions import ServiceAction
@@ -170,12 +170,6 @@ def _record_failure(model, pk: int, step: str, error: Exception) -> None:
                 )
             ]
         )
-
-
-def _services() -> QuerySet:
-    """Services as the status steps claim them: without the columns no step reads (the
-    search document and the JSON documents are most of a row)."""
-    return Service.objects.defer("search_document", "options", "metadata", "private_metadata")
 
 
 # -- 1. renewals ------------------------------------------------------------------------
@@ -494,7 +488,7 @@ def _suspend_overdue(services: list, cutoff: date, today: date) -> int:
             [s.pk for s in services if s.pk in overdue],
             action=ServiceAction.SUSPEND,
             event_type=ServiceEventType.SUSPENDED,
-            fields={"suspended_at": run_moment(today), "suspension_reason": reason, "suspension_cause": cause},
+            apply=start_suspension(reason=reason, cause=cause, at=run_moment(today)),
             reason=reason,
             cause=cause,
         )
@@ -525,18 +519,19 @@ def _apply_cancellations(services: list, today: date) -> int:
             effective_date__lte=today,
         ).only("pk", "service_id", "reason")
     }
+    now = run_moment(today)
 
     def apply(service: Service, parameters: dict) -> list[str]:
+        service.cancelled_at = now
         parameters["request_id"] = requests[service.pk].pk
         parameters["reason"] = requests[service.pk].reason
-        return []
+        return ["cancelled_at"]
 
     return len(
         change_status_set(
-            [pk for pk in requests],
+            list(requests),
             action=ServiceAction.CANCEL,
             event_type=ServiceEventType.CANCELLED,
-            fields={"cancelled_at": run_moment(today)},
             apply=apply,
         )
     )
@@ -607,7 +602,7 @@ ENDINGS = (
 
 
 def _ending_queryset(ending: _Ending, plan_ids: list[int], before_day: date) -> QuerySet:
-    return _services().filter(
+    return Service.objects.filter(
         ending.extra,
         plan_id__in=plan_ids,
         status=ending.status,
@@ -661,7 +656,7 @@ def terminate_ended(today: date) -> Work:
                         [row.pk for row in rows],
                         action=ServiceAction.TERMINATE,
                         event_type=ServiceEventType.TERMINATED,
-                        fields={"terminated_at": run_moment(today), "username": "", "password": empty_secret()},
+                        apply=functools.partial(remove_on_termination, at=run_moment(today)),
                         reason=f"{ending.status.label} for too long",
                     )
                 ),

@@ -142,17 +142,15 @@ def change_status_set(
     *,
     action: ServiceAction,
     event_type: ServiceEventType,
-    fields: dict[str, object] | None = None,
     apply: Callable[[Service, dict], list[str]] | None = None,
     reads: tuple[str, ...] = (),
     **parameters,
 ) -> list[int]:
     """`change_status_many` for the system actor in one statement: the rows the table
     allows, their UPDATE and their events (Python reads only the movable rows' ids,
-    statuses, addresses and `reads`). `fields` (by model field name) are set alike on
-    every row; `apply`, as the engine's, sets a row's own fields and event parameters
-    from what it read. The same rows, events and after-commit calls as
-    `change_status_many`; returns the moved services' ids."""
+    statuses, addresses and `reads`, what `apply` needs). `apply` is the engine's: it
+    sets a row's own fields and event parameters. The same rows, events and after-commit
+    calls as `change_status_many`; returns the moved services' ids."""
     from ..actors import SYSTEM
     from ..bulk_sql import write_with_events
     from ..events import EMAIL_EVENTS
@@ -178,10 +176,6 @@ def change_status_set(
     if target in _NOT_BILLED:
         void_open_renewals(movable, actor=SYSTEM, reason=f"The service is {target.label.lower()}.")
     assignments, values = ["status = %s", "updated_at = %s"], [str(target), now]
-    for name, value in (fields or {}).items():
-        field = Service._meta.get_field(name)
-        assignments.append(f"{connection.ops.quote_name(field.column)} = %s")
-        values.append(field.get_db_prep_save(value, connection))
     row_parameters, row_fields = _rows_own(movable, apply, parameters)
     columns = [f"c{index}" for index in range(len(row_fields))]
     for column, (field, _values) in zip(columns, row_fields, strict=True):

@@ -42,6 +42,17 @@ MOVES = {
 _NOT_COMPARED = {"id", "order_id", "order_line_id", "unit_index", "created_at", "updated_at", "search_document"}
 
 
+def _setting(fields: dict):
+    """The engine's `apply` that sets these fields on every row."""
+
+    def apply(service, _parameters):
+        for name, value in fields.items():
+            setattr(service, name, value)
+        return list(fields)
+
+    return apply
+
+
 @pytest.fixture
 def provisioner_calls(settings):
     settings.SALEOR_SERVICES = {"PROVISIONER": "tests.standalone.recording_provisioner.RecordingProvisioner"}
@@ -88,14 +99,11 @@ def test_the_set_based_move_writes_what_the_engine_writes(
     by_engine, by_set = (_twin(make_service, customer, status, email=email) for _ in range(2))
     written_before = ServiceEvent.objects.order_by("-pk").values_list("pk", flat=True).first()
 
-    def apply(service, _parameters):
-        for name, value in fields.items():
-            setattr(service, name, value)
-        return list(fields)
+    apply = _setting(fields)
 
     with django_capture_on_commit_callbacks(execute=True):
         change_status_many([by_engine], action=action, actor=SYSTEM, event_type=event_type, apply=apply, **parameters)
-        moved = change_status_set([by_set.pk], action=action, event_type=event_type, fields=fields, **parameters)
+        moved = change_status_set([by_set.pk], action=action, event_type=event_type, apply=apply, **parameters)
 
     assert moved == [by_set.pk]
     engine, set_based = (_state(s, events_after=written_before) for s in (by_engine, by_set))
@@ -110,7 +118,9 @@ def test_a_status_the_table_refuses_moves_nothing(make_service, customer, provis
     before = _state(service)
     action, event_type, _status, fields, parameters = MOVES["suspend"]
 
-    assert change_status_set([service.pk], action=action, event_type=event_type, fields=fields, **parameters) == []
+    assert change_status_set(
+        [service.pk], action=action, event_type=event_type, apply=_setting(fields), **parameters
+    ) == []
     assert _state(service) == before
     assert provisioner_calls == []
 
@@ -149,27 +159,23 @@ def test_a_resume_with_each_rows_own_fields_writes_what_the_engine_writes(
 def test_a_cancellation_with_each_rows_own_parameters_writes_what_the_engine_writes(
     make_service, customer, provisioner_calls, django_capture_on_commit_callbacks
 ):
-    """A constant field (the moment) and each row's own parameters (its request)."""
+    """The moment the run gives every row and each row's own parameters (its request)."""
     by_engine, by_set = (_twin(make_service, customer, ServiceStatus.ACTIVE) for _ in range(2))
     requests = {r.service_id: r for r in CancellationRequest.objects.filter(service__in=[by_engine, by_set])}
     written_before = ServiceEvent.objects.order_by("-pk").values_list("pk", flat=True).first()
 
     def apply(service, parameters):
-        parameters.update(request_id=requests[service.pk].pk, reason=requests[service.pk].reason)
-        return []
-
-    def engine_apply(service, parameters):
         service.cancelled_at = AT
-        return ["cancelled_at", *apply(service, parameters)]
+        parameters.update(request_id=requests[service.pk].pk, reason=requests[service.pk].reason)
+        return ["cancelled_at"]
 
     with django_capture_on_commit_callbacks(execute=True):
         change_status_many(
             [by_engine], action=ServiceAction.CANCEL, actor=SYSTEM, event_type=ServiceEventType.CANCELLED,
-            apply=engine_apply,
+            apply=apply,
         )
         moved = change_status_set(
-            [by_set.pk], action=ServiceAction.CANCEL, event_type=ServiceEventType.CANCELLED,
-            fields={"cancelled_at": AT}, apply=apply,
+            [by_set.pk], action=ServiceAction.CANCEL, event_type=ServiceEventType.CANCELLED, apply=apply
         )
 
     assert moved == [by_set.pk]
