@@ -139,8 +139,8 @@ def _candidates(text: str) -> dict[str, str]:
 
 
 def narrowing_fragments(text: str, *, using: str = "default") -> list[str] | None:
-    """Fragments of `text` every matching document contains, for the trigram index (spelt
-    by `narrowed`): the rarest in the sample. `[text]` without a sample (never analysed); None when
+    """Fragments of `text` every matching document contains, for the trigram index (as
+    `narrowed` asks it): the rarest in the sample. `[text]` without a sample (never analysed); None when
     the index cannot narrow (no trigram in the text, or all of them common)."""
     candidates = _candidates(text)
     if not candidates:
@@ -184,6 +184,12 @@ def count_within(queryset, *, milliseconds: int, cap: int | None = None) -> int 
         raise
 
 
+# `spelt()` as SQL: `REPLACE(REPLACE(<document>, %s, %s), %s, %s)…` with its parameters.
+_SPELT_OPEN = "REPLACE(" * len(SPELT_CHARACTERS)
+_SPELT_CLOSE = ", %s, %s)" * len(SPELT_CHARACTERS)
+_SPELT_PARAMS = tuple(value for character in SPELT_CHARACTERS for value in (character, SPELT_AS))
+
+
 class _IndexedDocumentHolds(Func):
     """The indexed document holds a fragment: `spelt(search_document) LIKE '%' ||
     UPPER(fragment) || '%'`, what the trigram index answers. Written out once rather than
@@ -203,12 +209,6 @@ class _IndexedDocumentHolds(Func):
         )
         sql = f"{_SPELT_OPEN}{document}{_SPELT_CLOSE} LIKE '%%' || UPPER({fragment}) || '%%'"
         return sql, (*document_params, *_SPELT_PARAMS, *fragment_params)
-
-
-# `spelt()` as SQL: `REPLACE(REPLACE(<document>, %s, %s), %s, %s)…` with its parameters.
-_SPELT_OPEN = "REPLACE(" * len(SPELT_CHARACTERS)
-_SPELT_CLOSE = ", %s, %s)" * len(SPELT_CHARACTERS)
-_SPELT_PARAMS = tuple(value for character in SPELT_CHARACTERS for value in (character, SPELT_AS))
 
 
 def narrowed(queryset, fragments: list[str]):
